@@ -1,0 +1,377 @@
+#include "engine.hpp"
+
+#include <cstring>
+#include <vector>
+
+extern "C" {
+int csoundModuleCreate_stdutil(CSOUND *csound);
+// Csound 6.18 keeps the name -> number map internal (Engine/namedins.c); it is linked statically here.
+MYFLT named_instr_find(CSOUND *csound, char *name);
+}
+
+namespace csound_wasm {
+
+namespace {
+
+val hintsToJs(const controlChannelHints_t &h) {
+  val o = val::object();
+  o.set("behav", static_cast<int>(h.behav));
+  o.set("dflt", h.dflt);
+  o.set("min", h.min);
+  o.set("max", h.max);
+  o.set("x", h.x);
+  o.set("y", h.y);
+  o.set("width", h.width);
+  o.set("height", h.height);
+  o.set("attributes", h.attributes ? val(std::string(h.attributes)) : val::null());
+  return o;
+}
+
+// Reads a numeric field of a JS object, keeping `fallback` when it is absent.
+template <typename T>
+void readField(const val &obj, const char *key, T &field) {
+  val v = obj[key];
+  if (!v.isUndefined() && !v.isNull()) field = static_cast<T>(v.as<double>());
+}
+
+val argsFromJs(const val &args, std::vector<std::string> &storage, std::vector<char *> &argv) {
+  const unsigned n = args["length"].as<unsigned>();
+  storage.reserve(n);
+  for (unsigned i = 0; i < n; ++i) storage.push_back(args[i].as<std::string>());
+  for (auto &s : storage) argv.push_back(&s[0]);
+  argv.push_back(nullptr);
+  return val::undefined();
+}
+
+}  // namespace
+
+Engine::Engine() : csound_(csoundCreate(this)) { install(); }
+
+Engine::~Engine() { csoundDestroy(csound_); }
+
+// Reinstalled after each reset: Csound clears the message callback and its utility list there.
+void Engine::install() {
+  csoundSetMessageStringCallback(csound_, &Engine::onMessage);
+  csoundModuleCreate_stdutil(csound_);
+}
+
+void Engine::onMessage(CSOUND *csound, int attr, const char *text) {
+  auto *self = static_cast<Engine *>(csoundGetHostData(csound));
+  if (self == nullptr || text == nullptr) return;
+  // Csound prints a line in several pieces; the facade gets whole lines (a piece with another attribute, or the
+  // end of a call, flushes what is pending).
+  if (!self->partial_.empty() && attr != self->partialAttr_) {
+    self->messages_.push_back({self->partialAttr_, std::move(self->partial_)});
+    self->partial_.clear();
+  }
+  self->partialAttr_ = attr;
+  self->partial_ += text;
+  std::string::size_type nl;
+  while ((nl = self->partial_.find('\n')) != std::string::npos) {
+    self->messages_.push_back({attr, self->partial_.substr(0, nl + 1)});
+    self->partial_.erase(0, nl + 1);
+  }
+}
+
+int Engine::version() const { return csoundGetVersion(); }
+double Engine::sr() const { return csoundGetSr(csound_); }
+double Engine::kr() const { return csoundGetKr(csound_); }
+int Engine::ksmps() const { return static_cast<int>(csoundGetKsmps(csound_)); }
+int Engine::channels(bool isInput) const {
+  return static_cast<int>(isInput ? csoundGetNchnlsInput(csound_) : csoundGetNchnls(csound_));
+}
+double Engine::get0dBFS() const { return csoundGet0dBFS(csound_); }
+double Engine::A4() const { return csoundGetA4(csound_); }
+double Engine::currentTimeSamples() const { return static_cast<double>(csoundGetCurrentTimeSamples(csound_)); }
+int Engine::sizeOfMYFLT() const { return csoundGetSizeOfMYFLT(); }
+std::string Engine::outputName() const {
+  const char *name = csoundGetOutputName(csound_);
+  return name ? name : "";
+}
+
+int Engine::setOption(const std::string &option) { return csoundSetOption(csound_, option.c_str()); }
+
+val Engine::params() const {
+  CSOUND_PARAMS p;
+  csoundGetParams(csound_, &p);
+  val o = val::object();
+#define CSW_FIELD(name) o.set(#name, p.name);
+  CSW_FIELD(debug_mode) CSW_FIELD(buffer_frames) CSW_FIELD(hardware_buffer_frames) CSW_FIELD(displays)
+  CSW_FIELD(ascii_graphs) CSW_FIELD(postscript_graphs) CSW_FIELD(message_level) CSW_FIELD(tempo)
+  CSW_FIELD(ring_bell) CSW_FIELD(use_cscore) CSW_FIELD(terminate_on_midi) CSW_FIELD(heartbeat)
+  CSW_FIELD(defer_gen01_load) CSW_FIELD(midi_key) CSW_FIELD(midi_key_cps) CSW_FIELD(midi_key_oct)
+  CSW_FIELD(midi_key_pch) CSW_FIELD(midi_velocity) CSW_FIELD(midi_velocity_amp) CSW_FIELD(no_default_paths)
+  CSW_FIELD(number_of_threads) CSW_FIELD(syntax_check_only) CSW_FIELD(csd_line_counts) CSW_FIELD(compute_weights)
+  CSW_FIELD(realtime_mode) CSW_FIELD(sample_accurate) CSW_FIELD(sample_rate_override)
+  CSW_FIELD(control_rate_override) CSW_FIELD(nchnls_override) CSW_FIELD(nchnls_i_override)
+  CSW_FIELD(e0dbfs_override) CSW_FIELD(daemon) CSW_FIELD(ksmps_override) CSW_FIELD(FFT_library)
+#undef CSW_FIELD
+  return o;
+}
+
+void Engine::setParams(const val &o) {
+  CSOUND_PARAMS p;
+  csoundGetParams(csound_, &p);
+#define CSW_FIELD(name) readField(o, #name, p.name);
+  CSW_FIELD(debug_mode) CSW_FIELD(buffer_frames) CSW_FIELD(hardware_buffer_frames) CSW_FIELD(displays)
+  CSW_FIELD(ascii_graphs) CSW_FIELD(postscript_graphs) CSW_FIELD(message_level) CSW_FIELD(tempo)
+  CSW_FIELD(ring_bell) CSW_FIELD(use_cscore) CSW_FIELD(terminate_on_midi) CSW_FIELD(heartbeat)
+  CSW_FIELD(defer_gen01_load) CSW_FIELD(midi_key) CSW_FIELD(midi_key_cps) CSW_FIELD(midi_key_oct)
+  CSW_FIELD(midi_key_pch) CSW_FIELD(midi_velocity) CSW_FIELD(midi_velocity_amp) CSW_FIELD(no_default_paths)
+  CSW_FIELD(number_of_threads) CSW_FIELD(syntax_check_only) CSW_FIELD(csd_line_counts) CSW_FIELD(compute_weights)
+  CSW_FIELD(realtime_mode) CSW_FIELD(sample_accurate) CSW_FIELD(sample_rate_override)
+  CSW_FIELD(control_rate_override) CSW_FIELD(nchnls_override) CSW_FIELD(nchnls_i_override)
+  CSW_FIELD(e0dbfs_override) CSW_FIELD(daemon) CSW_FIELD(ksmps_override) CSW_FIELD(FFT_library)
+#undef CSW_FIELD
+  csoundSetParams(csound_, &p);
+}
+
+void Engine::setDebug(bool on) { csoundSetDebug(csound_, on ? 1 : 0); }
+void Engine::setMessageLevel(int level) { csoundSetMessageLevel(csound_, level); }
+int Engine::messageLevel() const { return csoundGetMessageLevel(csound_); }
+
+int Engine::compile(const val &args) {
+  std::vector<std::string> storage;
+  std::vector<char *> argv;
+  argsFromJs(args, storage, argv);
+  return csoundCompile(csound_, static_cast<int>(storage.size()), const_cast<const char **>(argv.data()));
+}
+
+int Engine::compileOrc(const std::string &orc, bool async) {
+  return async ? csoundCompileOrcAsync(csound_, orc.c_str()) : csoundCompileOrc(csound_, orc.c_str());
+}
+
+double Engine::evalCode(const std::string &code) { return csoundEvalCode(csound_, code.c_str()); }
+int Engine::compileCsdFile(const std::string &path) { return csoundCompileCsd(csound_, path.c_str()); }
+int Engine::compileCsdText(const std::string &text) { return csoundCompileCsdText(csound_, text.c_str()); }
+int Engine::start() { return csoundStart(csound_); }
+int Engine::performKsmps() { return csoundPerformKsmps(csound_); }
+
+// Runs up to `count` k-cycles in one call across the JS/wasm boundary; stops early when the score ends or fails.
+int Engine::performKsmpsBlock(int count) {
+  int result = 0;
+  for (int i = 0; i < count && result == 0; ++i) result = csoundPerformKsmps(csound_);
+  return result;
+}
+
+int Engine::cleanup() { return csoundCleanup(csound_); }
+
+void Engine::reset() {
+  csoundReset(csound_);
+  install();
+}
+
+int Engine::runUtility(const std::string &name, const val &args) {
+  std::vector<std::string> storage;
+  std::vector<char *> argv;
+  storage.push_back(name);
+  const unsigned n = args["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i) storage.push_back(args[i].as<std::string>());
+  for (auto &s : storage) argv.push_back(&s[0]);
+  argv.push_back(nullptr);
+  return csoundRunUtility(csound_, name.c_str(), static_cast<int>(storage.size()), argv.data());
+}
+
+uintptr_t Engine::spin() const { return reinterpret_cast<uintptr_t>(csoundGetSpin(csound_)); }
+uintptr_t Engine::spout() const { return reinterpret_cast<uintptr_t>(csoundGetSpout(csound_)); }
+void Engine::setHostAudioIO() { csoundSetHostImplementedAudioIO(csound_, 1, 0); }
+void Engine::setRTAudioModule(const std::string &module) { csoundSetRTAudioModule(csound_, module.c_str()); }
+
+void Engine::setControlChannel(const std::string &name, double value) {
+  csoundSetControlChannel(csound_, name.c_str(), value);
+}
+
+val Engine::controlChannel(const std::string &name) {
+  int err = 0;
+  const double value = csoundGetControlChannel(csound_, name.c_str(), &err);
+  val o = val::object();
+  o.set("value", value);
+  o.set("err", err);
+  return o;
+}
+
+void Engine::setAudioChannel(const std::string &name, uintptr_t samples) {
+  csoundSetAudioChannel(csound_, name.c_str(), reinterpret_cast<MYFLT *>(samples));
+}
+
+void Engine::audioChannel(const std::string &name, uintptr_t samples) {
+  csoundGetAudioChannel(csound_, name.c_str(), reinterpret_cast<MYFLT *>(samples));
+}
+
+void Engine::setStringChannel(const std::string &name, const std::string &value) {
+  csoundSetStringChannel(csound_, name.c_str(), const_cast<char *>(value.c_str()));
+}
+
+std::string Engine::stringChannel(const std::string &name) {
+  const int size = csoundGetChannelDatasize(csound_, name.c_str());
+  if (size <= 0) return "";
+  std::vector<char> buffer(static_cast<size_t>(size) + 1, '\0');
+  csoundGetStringChannel(csound_, name.c_str(), buffer.data());
+  return std::string(buffer.data());
+}
+
+val Engine::channelPtr(const std::string &name, int type) {
+  MYFLT *ptr = nullptr;
+  const int err = csoundGetChannelPtr(csound_, &ptr, name.c_str(), type);
+  val o = val::object();
+  o.set("ptr", reinterpret_cast<uintptr_t>(ptr));
+  o.set("err", err);
+  o.set("size", err == 0 ? csoundGetChannelDatasize(csound_, name.c_str()) : 0);
+  return o;
+}
+
+val Engine::listChannels() {
+  controlChannelInfo_t *list = nullptr;
+  const int n = csoundListChannels(csound_, &list);
+  if (n < 0) return val(n);
+  val out = val::array();
+  for (int i = 0; i < n; ++i) {
+    val entry = val::object();
+    entry.set("name", std::string(list[i].name));
+    entry.set("type", list[i].type);
+    entry.set("hints", hintsToJs(list[i].hints));
+    out.call<void>("push", entry);
+  }
+  csoundDeleteChannelList(csound_, list);
+  return out;
+}
+
+int Engine::lockChannel(const std::string &name) {
+  int *lock = csoundGetChannelLock(csound_, name.c_str());
+  if (lock == nullptr) return CSOUND_ERROR;
+  csoundSpinLock(lock);
+  return CSOUND_SUCCESS;
+}
+
+int Engine::unlockChannel(const std::string &name) {
+  int *lock = csoundGetChannelLock(csound_, name.c_str());
+  if (lock == nullptr) return CSOUND_ERROR;
+  csoundSpinUnLock(lock);
+  return CSOUND_SUCCESS;
+}
+
+int Engine::setControlChannelHints(const std::string &name, const val &hints) {
+  controlChannelHints_t h{};
+  int behav = 0;
+  readField(hints, "behav", behav);
+  h.behav = static_cast<controlChannelBehavior>(behav);
+  readField(hints, "dflt", h.dflt);
+  readField(hints, "min", h.min);
+  readField(hints, "max", h.max);
+  readField(hints, "x", h.x);
+  readField(hints, "y", h.y);
+  readField(hints, "width", h.width);
+  readField(hints, "height", h.height);
+  std::string attributes;
+  val attr = hints["attributes"];
+  if (attr.isString()) attributes = attr.as<std::string>();
+  h.attributes = attr.isString() ? &attributes[0] : nullptr;
+  return csoundSetControlChannelHints(csound_, name.c_str(), h);
+}
+
+int Engine::scoreEvent(const std::string &type, const val &pfields, bool async) {
+  const std::vector<double> values = emscripten::vecFromJSArray<double>(pfields);
+  const char opcode = type.empty() ? 'i' : type[0];
+  if (async) {
+    csoundScoreEventAsync(csound_, opcode, values.data(), static_cast<long>(values.size()));
+    return CSOUND_SUCCESS;
+  }
+  return csoundScoreEvent(csound_, opcode, values.data(), static_cast<long>(values.size()));
+}
+
+void Engine::inputMessage(const std::string &text, bool async) {
+  if (async)
+    csoundInputMessageAsync(csound_, text.c_str());
+  else
+    csoundInputMessage(csound_, text.c_str());
+}
+
+int Engine::instrNumber(const std::string &name) {
+  std::string copy = name;
+  const MYFLT number = named_instr_find(csound_, &copy[0]);
+  return number > 0 ? static_cast<int>(number) : -1;
+}
+
+int Engine::tableLength(int table) const { return csoundTableLength(csound_, table); }
+
+val Engine::table(int table) const {
+  MYFLT *ptr = nullptr;
+  const int length = csoundGetTable(csound_, &ptr, table);
+  val o = val::object();
+  o.set("ptr", reinterpret_cast<uintptr_t>(ptr));
+  o.set("length", length);
+  return o;
+}
+
+val Engine::tableArgs(int table) const {
+  MYFLT *ptr = nullptr;
+  const int n = csoundGetTableArgs(csound_, &ptr, table);
+  if (n < 0 || ptr == nullptr) return val::null();
+  val out = val::array();
+  for (int i = 0; i < n; ++i) out.call<void>("push", ptr[i]);
+  return out;
+}
+
+void Engine::message(const std::string &text, int attr) {
+  csoundMessageS(csound_, attr, "%s", text.c_str());
+}
+
+val Engine::takeMessages() {
+  if (!partial_.empty()) {
+    messages_.push_back({partialAttr_, std::move(partial_)});
+    partial_.clear();
+  }
+  val out = val::array();
+  for (auto &m : messages_) {
+    val entry = val::object();
+    entry.set("attr", m.attr);
+    entry.set("text", m.text);
+    out.call<void>("push", entry);
+  }
+  messages_.clear();
+  return out;
+}
+
+val Engine::audioDevList(bool isOutput) {
+  const int n = csoundGetAudioDevList(csound_, nullptr, isOutput ? 1 : 0);
+  val out = val::array();
+  if (n <= 0) return out;
+  std::vector<CS_AUDIODEVICE> devices(static_cast<size_t>(n));
+  csoundGetAudioDevList(csound_, devices.data(), isOutput ? 1 : 0);
+  for (const auto &d : devices) {
+    val entry = val::object();
+    entry.set("device_name", std::string(d.device_name));
+    entry.set("device_id", std::string(d.device_id));
+    entry.set("rt_module", std::string(d.rt_module));
+    entry.set("max_nchnls", d.max_nchnls);
+    entry.set("isOutput", d.isOutput);
+    out.call<void>("push", entry);
+  }
+  return out;
+}
+
+val Engine::midiDevList(bool isOutput) {
+  const int n = csoundGetMIDIDevList(csound_, nullptr, isOutput ? 1 : 0);
+  val out = val::array();
+  if (n <= 0) return out;
+  std::vector<CS_MIDIDEVICE> devices(static_cast<size_t>(n));
+  csoundGetMIDIDevList(csound_, devices.data(), isOutput ? 1 : 0);
+  for (const auto &d : devices) {
+    val entry = val::object();
+    entry.set("device_name", std::string(d.device_name));
+    entry.set("interface_name", std::string(d.interface_name));
+    entry.set("device_id", std::string(d.device_id));
+    entry.set("midi_module", std::string(d.midi_module));
+    entry.set("isOutput", d.isOutput);
+    out.call<void>("push", entry);
+  }
+  return out;
+}
+
+double Engine::scoreTime() const { return csoundGetScoreTime(csound_); }
+bool Engine::isScorePending() const { return csoundIsScorePending(csound_) != 0; }
+void Engine::setScorePending(bool pending) { csoundSetScorePending(csound_, pending ? 1 : 0); }
+void Engine::rewindScore() { csoundRewindScore(csound_); }
+void Engine::setScoreOffsetSeconds(double seconds) { csoundSetScoreOffsetSeconds(csound_, seconds); }
+
+}  // namespace csound_wasm

@@ -1,0 +1,119 @@
+// Engine: one Csound instance, exposed to the TypeScript facade through embind (see bindings.cpp).
+// It only converts arguments: integer codes come back as Csound returns them, addresses in wasm memory travel as
+// integers (the facade makes typed-array views), and lists come back as fresh JS arrays.
+#pragma once
+
+#include <csound.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <deque>
+#include <string>
+
+namespace csound_wasm {
+
+using emscripten::val;
+
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+  Engine(const Engine &) = delete;
+  Engine &operator=(const Engine &) = delete;
+
+  uintptr_t handle() const { return reinterpret_cast<uintptr_t>(csound_); }
+
+  // Attributes
+  int version() const;
+  double sr() const;
+  double kr() const;
+  int ksmps() const;
+  int channels(bool isInput) const;
+  double get0dBFS() const;
+  double A4() const;
+  double currentTimeSamples() const;
+  int sizeOfMYFLT() const;
+  std::string outputName() const;
+
+  // Configuration
+  int setOption(const std::string &option);
+  val params() const;
+  void setParams(const val &params);
+  void setDebug(bool on);
+  void setMessageLevel(int level);
+  int messageLevel() const;
+
+  // Performance
+  int compile(const val &args);
+  int compileOrc(const std::string &orc, bool async);
+  double evalCode(const std::string &code);
+  int compileCsdFile(const std::string &path);
+  int compileCsdText(const std::string &text);
+  int start();
+  int performKsmps();
+  int performKsmpsBlock(int count);
+  int cleanup();
+  void reset();
+  int runUtility(const std::string &name, const val &args);
+
+  // Audio I/O
+  uintptr_t spin() const;
+  uintptr_t spout() const;
+  void setHostAudioIO();
+  void setRTAudioModule(const std::string &module);
+
+  // Channels
+  void setControlChannel(const std::string &name, double value);
+  val controlChannel(const std::string &name);
+  void setAudioChannel(const std::string &name, uintptr_t samples);
+  void audioChannel(const std::string &name, uintptr_t samples);
+  void setStringChannel(const std::string &name, const std::string &value);
+  std::string stringChannel(const std::string &name);
+  val channelPtr(const std::string &name, int type);
+  val listChannels();
+  int lockChannel(const std::string &name);
+  int unlockChannel(const std::string &name);
+  int setControlChannelHints(const std::string &name, const val &hints);
+
+  // Events
+  int scoreEvent(const std::string &type, const val &pfields, bool async);
+  void inputMessage(const std::string &text, bool async);
+  int instrNumber(const std::string &name);
+
+  // Tables
+  int tableLength(int table) const;
+  val table(int table) const;
+  val tableArgs(int table) const;
+
+  // Messages
+  void message(const std::string &text, int attr);
+  int pendingMessages() const { return static_cast<int>(messages_.size()); }
+  val takeMessages();
+
+  // Devices
+  val audioDevList(bool isOutput);
+  val midiDevList(bool isOutput);
+
+  // Score
+  double scoreTime() const;
+  bool isScorePending() const;
+  void setScorePending(bool pending);
+  void rewindScore();
+  void setScoreOffsetSeconds(double seconds);
+
+ private:
+  struct Message {
+    int attr;
+    std::string text;
+  };
+
+  static void onMessage(CSOUND *csound, int attr, const char *text);
+  void install();
+
+  CSOUND *csound_;
+  std::deque<Message> messages_;
+  std::string partial_;
+  int partialAttr_ = 0;
+};
+
+}  // namespace csound_wasm

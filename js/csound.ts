@@ -1,0 +1,749 @@
+// The Csound class: ctcsound's `Csound`, method for method, in camelCase, synchronous on the thread that owns it.
+// Every engine call goes through `call()` (which turns wasm traps and binding errors into CsoundError and routes
+// the messages Csound printed) and every return code that can signal failure through `check()`.
+import {
+  CS_END_EVENT,
+  CS_INSTR_EVENT,
+  CS_TABLE_EVENT,
+  CSOUND_AUDIO_CHANNEL,
+  CSOUND_CHANNEL_TYPE_MASK,
+  CSOUND_CONTROL_CHANNEL,
+  CSOUND_ERROR,
+  CSOUND_EXITJMP_SUCCESS,
+  CSOUND_MEMORY,
+  CSOUND_STRING_CHANNEL,
+  CSOUNDMSG_ERROR,
+  CSOUNDMSG_TYPE_MASK,
+} from './constants.js';
+import { CsoundError, type CsoundMessage } from './errors.js';
+import type { EngineModule, RawEngine } from './engine-module.js';
+import { compiledEngine, instantiateEngine } from './loader.js';
+import {
+  ControlChannelHints,
+  CsoundParams,
+  type ControlChannelInfo,
+  type CsoundAudioDevice,
+  type CsoundMidiDevice,
+} from './types.js';
+
+/** Options of `Csound.create()` (the seed's constructor arguments). */
+export interface CsoundOptions {
+  /** Any value; returned by `hostData()`, as the seed's host_data. */
+  hostData?: unknown;
+  /** Plugin directory override. There are no plugin files in wasm (all opcodes are linked in); kept for the seed. */
+  opcodeDir?: string;
+  /**
+   * Where messages go when no message buffer or callback takes them: 'stderr' (Node) / console (browser), or
+   * 'none'. Default 'stderr', like the csound command.
+   */
+  messages?: 'stderr' | 'none';
+}
+
+export type MessageCallback = (attr: number, text: string) => void;
+
+const EVENT_LETTERS: Record<number, string> = { [CS_INSTR_EVENT]: 'i', [CS_TABLE_EVENT]: 'f', [CS_END_EVENT]: 'e' };
+
+/** How many of the latest messages a CsoundError carries at most. */
+const ERROR_MESSAGE_LIMIT = 50;
+
+const CHANNEL_ERRORS: Record<number, string> = {
+  [CSOUND_ERROR]: 'invalid channel name or type, or the channel exists with another type',
+  [CSOUND_MEMORY]: 'not enough memory for the channel',
+};
+
+function expectString(operation: string, what: string, value: unknown): string {
+  if (typeof value !== 'string') {
+    throw new CsoundError(operation, CSOUND_ERROR, `${what} must be a string, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function expectNumber(operation: string, what: string, value: unknown): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new CsoundError(operation, CSOUND_ERROR, `${what} must be a number, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : typeof value;
+}
+
+export class Csound {
+  private readonly module: EngineModule;
+  private readonly memory: WebAssembly.Memory;
+  private engine: RawEngine | null;
+  private readonly userHostData: unknown;
+  private readonly defaultSink: 'stderr' | 'none';
+  private messageCallback: MessageCallback | null = null;
+  private messageBuffer: CsoundMessage[] | null = null;
+  private messageBufferToStdout = false;
+  /** Messages printed during the current call, attached to a CsoundError if the call fails. */
+  private callMessages: string[] = [];
+  /** Scratch block in wasm memory for audio-channel copies (ksmps doubles), grown on demand. */
+  private scratch = { ptr: 0, bytes: 0 };
+
+  private constructor(module: EngineModule, memory: WebAssembly.Memory, options: CsoundOptions) {
+    this.module = module;
+    this.memory = memory;
+    this.userHostData = options.hostData;
+    this.defaultSink = options.messages ?? 'stderr';
+    if (options.opcodeDir !== undefined) {
+      module.csoundSetOpcodedir(expectString('Csound.create', 'opcodeDir', options.opcodeDir));
+    }
+    this.engine = new module.Engine();
+    this.flushMessages();
+  }
+
+  /**
+   * Creates a Csound instance (the seed's `Csound(host_data, opcode_dir)`). Asynchronous only because the wasm
+   * loads; the first call compiles it, later calls reuse the compiled module and take milliseconds.
+   */
+  static async create(options: CsoundOptions = {}): Promise<Csound> {
+    let instance: Csound | null = null;
+    const loaded = await instantiateEngine((text, isError) => {
+      // C code writing to stdout/stderr directly (a few utilities do) joins the message stream.
+      instance?.deliver({ attr: isError ? CSOUNDMSG_ERROR : 0, text: `${text}\n` });
+    });
+    instance = new Csound(loaded.module, loaded.memory, options);
+    return instance;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private get raw(): RawEngine {
+    if (this.engine === null) throw new CsoundError('Csound', CSOUND_ERROR, 'this instance was destroyed');
+    return this.engine;
+  }
+
+  /** Runs one engine call: wasm traps and binding errors become CsoundError; printed messages are routed. */
+  private call<T>(operation: string, body: (engine: RawEngine) => T): T {
+    const engine = this.raw;
+    this.callMessages = [];
+    try {
+      return body(engine);
+    } catch (cause) {
+      if (cause instanceof CsoundError) throw cause;
+      this.flushMessages();
+      const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+      if (cause instanceof WebAssembly.RuntimeError) {
+        // A trap leaves the engine's state unknown: this instance is retired, others are unaffected.
+        this.engine = null;
+        throw new CsoundError(operation, CSOUND_ERROR, `the engine trapped (${detail}); create a new Csound`, this.callMessages);
+      }
+      throw new CsoundError(operation, CSOUND_ERROR, detail, this.callMessages);
+    } finally {
+      if (this.engine !== null && this.engine.pendingMessages() > 0) this.flushMessages();
+    }
+  }
+
+  /** The one throw site for Csound return codes: negative codes are failures. */
+  private check(code: number, operation: string, detail = 'Csound reported an error'): number {
+    if (code < 0) {
+      this.flushMessages();
+      throw new CsoundError(operation, code, detail, this.callMessages);
+    }
+    return code;
+  }
+
+  private flushMessages(): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    for (const message of engine.takeMessages()) this.deliver(message);
+  }
+
+  private deliver(message: CsoundMessage): void {
+    this.callMessages.push(message.text);
+    if (this.callMessages.length > ERROR_MESSAGE_LIMIT) this.callMessages.shift();
+    if (this.messageCallback !== null) {
+      this.messageCallback(message.attr, message.text);
+    } else if (this.messageBuffer !== null) {
+      this.messageBuffer.push(message);
+      if (this.messageBufferToStdout) writeOut(message, 'stdout');
+    } else if (this.defaultSink === 'stderr') {
+      writeOut(message, 'stderr');
+    }
+  }
+
+  private view(ptr: number, length: number): Float64Array {
+    return new Float64Array(this.memory.buffer, ptr, length);
+  }
+
+  private scratchBlock(doubles: number): number {
+    const bytes = doubles * 8;
+    if (this.scratch.bytes < bytes) {
+      if (this.scratch.ptr !== 0) this.module._free(this.scratch.ptr);
+      const ptr = this.module._malloc(bytes);
+      if (ptr === 0) throw new CsoundError('malloc', CSOUND_MEMORY, `cannot allocate ${bytes} bytes`);
+      this.scratch = { ptr, bytes };
+    }
+    return this.scratch.ptr;
+  }
+
+  // ---------------------------------------------------------------- instance
+
+  /** The CSOUND* of this instance, as an integer address in the instance's wasm memory (the seed's `csound()`). */
+  csound(): number {
+    return this.call('csound', (e) => e.handle());
+  }
+
+  /** The host data given to `create()`. */
+  hostData(): unknown {
+    return this.userHostData;
+  }
+
+  /** The shared memory of this instance (for the performer, which instantiates the module on it). */
+  wasmMemory(): WebAssembly.Memory {
+    return this.memory;
+  }
+
+  /** Destroys the engine and frees its memory; the object cannot be used afterwards. */
+  destroy(): void {
+    if (this.engine === null) return;
+    const engine = this.engine;
+    try {
+      engine.delete();
+    } finally {
+      this.engine = null;
+      this.flushMessages();
+    }
+  }
+
+  // ---------------------------------------------------------------- attributes
+
+  /** Csound's version times 1000 plus minor times 10 plus patch: 6181 for 6.18.1. */
+  version(): number {
+    return this.call('version', (e) => e.version());
+  }
+
+  /** Audio sample rate. */
+  sr(): number {
+    return this.call('sr', (e) => e.sr());
+  }
+
+  /** Control rate. */
+  kr(): number {
+    return this.call('kr', (e) => e.kr());
+  }
+
+  /** Frames per control period. */
+  ksmps(): number {
+    return this.call('ksmps', (e) => e.ksmps());
+  }
+
+  /** Number of output channels (nchnls), or of input channels (nchnls_i) when `isInput` is true. */
+  channels(isInput = false): number {
+    return this.call('channels', (e) => e.channels(Boolean(isInput)));
+  }
+
+  /** The 0dBFS level. */
+  get0dBFS(): number {
+    return this.call('get0dBFS', (e) => e.get0dBFS());
+  }
+
+  /** The A4 reference frequency. */
+  A4(): number {
+    return this.call('A4', (e) => e.A4());
+  }
+
+  /** Performance time in sample frames (int64 in C; exact as a JS number up to 2^53). */
+  currentTimeSamples(): number {
+    return this.call('currentTimeSamples', (e) => e.currentTimeSamples());
+  }
+
+  /** Size of MYFLT in bytes: 8 (this build uses double precision). */
+  sizeOfMYFLT(): number {
+    return this.call('sizeOfMYFLT', (e) => e.sizeOfMYFLT());
+  }
+
+  /** The output file or device name given with -o (an extra of this binding, from csoundGetOutputName). */
+  outputName(): string {
+    return this.call('outputName', (e) => e.outputName());
+  }
+
+  // ---------------------------------------------------------------- configuration
+
+  /** Sets one command-line option, e.g. "-m0" or "--sample-rate=48000". Must come before compilation. */
+  setOption(option: string): number {
+    const op = 'setOption';
+    expectString(op, 'option', option);
+    return this.check(this.call(op, (e) => e.setOption(option)), op, `Csound rejected the option ${JSON.stringify(option)}`);
+  }
+
+  /**
+   * Without an argument: the current parameters as a new CsoundParams. With one: fills it in place (as the seed's
+   * `params(p)`) and returns it.
+   */
+  params(target: CsoundParams = new CsoundParams()): CsoundParams {
+    const values = this.call('params', (e) => e.params());
+    Object.assign(target, values);
+    return target;
+  }
+
+  /** Sets the parameters (csoundSetParams); fields left out keep their current values. */
+  setParams(params: Partial<CsoundParams>): void {
+    if (typeof params !== 'object' || params === null) {
+      throw new CsoundError('setParams', CSOUND_ERROR, `params must be an object, got ${describe(params)}`);
+    }
+    this.call('setParams', (e) => e.setParams(params));
+  }
+
+  setDebug(on: boolean): void {
+    this.call('setDebug', (e) => e.setDebug(Boolean(on)));
+  }
+
+  /** Message level, 0-231 (sum of the -m flags). */
+  setMessageLevel(level: number): void {
+    expectNumber('setMessageLevel', 'level', level);
+    this.call('setMessageLevel', (e) => e.setMessageLevel(level));
+  }
+
+  messageLevel(): number {
+    return this.call('messageLevel', (e) => e.messageLevel());
+  }
+
+  // ---------------------------------------------------------------- performance
+
+  /**
+   * Compiles from command-line arguments, as the csound command: `compile('csound', '-o', 'out.wav', 'a.csd')`.
+   * The first argument is the program name, as argv[0]; if it starts with '-' or names a file, 'csound' is put
+   * before it. Returns 0; throws CsoundError on failure.
+   */
+  compile(...args: string[]): number {
+    const op = 'compile';
+    args.forEach((a, i) => expectString(op, `argument ${i + 1}`, a));
+    const argv = args.length > 0 && args[0] === 'csound' ? args : ['csound', ...args];
+    const code = this.call(op, (e) => e.compile(argv));
+    return this.check(code === CSOUND_EXITJMP_SUCCESS ? 0 : code, op);
+  }
+
+  /** Compiles orchestra code; with `async` the compiled code is merged at the next k-cycle boundary. */
+  compileOrc(orc: string, async = false): number {
+    const op = 'compileOrc';
+    expectString(op, 'orc', orc);
+    return this.check(this.call(op, (e) => e.compileOrc(orc, Boolean(async))), op, 'the orchestra did not compile');
+  }
+
+  /** Compiles and runs orchestra code at i-time and returns the value given to its `return` statement. */
+  evalCode(code: string): number {
+    expectString('evalCode', 'code', code);
+    return this.call('evalCode', (e) => e.evalCode(code));
+  }
+
+  /**
+   * Compiles a CSD: a file path when `mode` is 0, CSD text when `mode` is 1 (as the seed). Csound 6.18 has no
+   * asynchronous CSD compile: `async` is accepted for the seed's signature, and the CSD is always compiled
+   * synchronously on the calling thread.
+   */
+  compileCsd(csd: string, mode = 0, async = false): number {
+    const op = 'compileCsd';
+    expectString(op, 'csd', csd);
+    void async;
+    const code = this.call(op, (e) => (mode === 1 ? e.compileCsdText(csd) : e.compileCsdFile(csd)));
+    return this.check(code, op, mode === 1 ? 'the CSD text did not compile' : `the CSD file ${csd} did not compile`);
+  }
+
+  /** Compiles CSD text (ctcsound 6's compile_csd_text; the same as `compileCsd(text, 1)`). */
+  compileCsdText(text: string): number {
+    return this.compileCsd(text, 1);
+  }
+
+  /** Prepares the performance (opens the output, runs the header). */
+  start(): number {
+    return this.check(this.call('start', (e) => e.start()), 'start');
+  }
+
+  /**
+   * Performs one control period. Returns 0 while the performance goes on and a positive value when it has ended
+   * (the C API's convention; `while (cs.performKsmps() === 0)` reads as the seed's loop). Throws on a
+   * performance error.
+   */
+  performKsmps(): number {
+    return this.check(this.call('performKsmps', (e) => e.performKsmps()), 'performKsmps');
+  }
+
+  /**
+   * Performs up to `count` control periods in one call (an extra of this binding: fewer JS/wasm crossings for
+   * offline rendering). Returns like `performKsmps()` after the last period performed.
+   */
+  performKsmpsBlock(count: number): number {
+    expectNumber('performKsmpsBlock', 'count', count);
+    return this.check(this.call('performKsmpsBlock', (e) => e.performKsmpsBlock(count)), 'performKsmpsBlock');
+  }
+
+  /** Ends the performance: closes the output file (its header is finished) and prints the end summary. */
+  cleanup(): number {
+    return this.check(this.call('cleanup', (e) => e.cleanup()), 'cleanup');
+  }
+
+  /** Resets the instance for a new performance (implies cleanup). Files in the virtual file system stay. */
+  reset(): void {
+    this.call('reset', (e) => e.reset());
+  }
+
+  /** Runs a Csound utility (sndinfo, hetro, lpanal, pvanal, atsa, cvanal, ...) with its arguments. */
+  runUtility(name: string, args: string[] = []): number {
+    const op = 'runUtility';
+    expectString(op, 'name', name);
+    if (!Array.isArray(args)) throw new CsoundError(op, CSOUND_ERROR, `args must be an array, got ${describe(args)}`);
+    args.forEach((a, i) => expectString(op, `args[${i}]`, a));
+    const code = this.call(op, (e) => e.runUtility(name, args));
+    return this.check(code === CSOUND_EXITJMP_SUCCESS ? 0 : code, op, `utility ${name} failed`);
+  }
+
+  // ---------------------------------------------------------------- audio I/O
+
+  /**
+   * The input buffer (ksmps × nchnls_i doubles) as a live view into the engine's memory: write to it before
+   * `performKsmps()`. Views on the shared memory stay valid when the memory grows.
+   */
+  spin(): Float64Array {
+    const ptr = this.call('spin', (e) => e.spin());
+    return this.view(ptr, ptr === 0 ? 0 : this.ksmps() * this.channels(true));
+  }
+
+  /** The output buffer (ksmps × nchnls doubles, interleaved) as a live view: read it after `performKsmps()`. */
+  spout(): Float64Array {
+    const ptr = this.call('spout', (e) => e.spout());
+    return this.view(ptr, ptr === 0 ? 0 : this.ksmps() * this.channels(false));
+  }
+
+  /** Lets the host move audio through spin/spout (no audio device, no output file unless -o is given). */
+  setHostAudioIO(): void {
+    this.call('setHostAudioIO', (e) => e.setHostAudioIO());
+  }
+
+  /** Selects the real-time audio module by name. In wasm only host audio I/O and 'null' exist. */
+  setRTAudioModule(module: string): void {
+    expectString('setRTAudioModule', 'module', module);
+    this.call('setRTAudioModule', (e) => e.setRTAudioModule(module));
+  }
+
+  // ---------------------------------------------------------------- channels
+
+  setControlChannel(name: string, value: number): void {
+    const op = 'setControlChannel';
+    expectString(op, 'name', name);
+    expectNumber(op, 'value', value);
+    this.call(op, (e) => e.setControlChannel(name, value));
+  }
+
+  /** The value of a control channel and an error code (0 when the channel exists), as the seed's (value, err). */
+  controlChannel(name: string): [value: number, err: number] {
+    expectString('controlChannel', 'name', name);
+    const { value, err } = this.call('controlChannel', (e) => e.controlChannel(name));
+    return [value, err];
+  }
+
+  /** Writes ksmps samples into an audio channel. */
+  setAudioChannel(name: string, samples: ArrayLike<number>): void {
+    const op = 'setAudioChannel';
+    expectString(op, 'name', name);
+    const ksmps = this.ksmps();
+    if (samples === null || typeof samples !== 'object' || typeof samples.length !== 'number') {
+      throw new CsoundError(op, CSOUND_ERROR, `samples must be an array of numbers, got ${describe(samples)}`);
+    }
+    const ptr = this.scratchBlock(ksmps);
+    const target = this.view(ptr, ksmps);
+    target.fill(0);
+    target.set(Array.prototype.slice.call(samples, 0, ksmps) as number[]);
+    this.call(op, (e) => e.setAudioChannel(name, ptr));
+  }
+
+  /** Reads ksmps samples of an audio channel into `out` (if given) and returns them. */
+  audioChannel(name: string, out?: Float64Array): Float64Array {
+    const op = 'audioChannel';
+    expectString(op, 'name', name);
+    const ksmps = this.ksmps();
+    const ptr = this.scratchBlock(ksmps);
+    this.call(op, (e) => e.audioChannel(name, ptr));
+    const result = out ?? new Float64Array(ksmps);
+    result.set(this.view(ptr, Math.min(ksmps, result.length)));
+    return result;
+  }
+
+  setStringChannel(name: string, value: string): void {
+    const op = 'setStringChannel';
+    expectString(op, 'name', name);
+    expectString(op, 'value', value);
+    this.call(op, (e) => e.setStringChannel(name, value));
+  }
+
+  stringChannel(name: string): string {
+    expectString('stringChannel', 'name', name);
+    return this.call('stringChannel', (e) => e.stringChannel(name));
+  }
+
+  /**
+   * Creates or finds a channel and returns a live view of its data with an error string ('' on success), as the
+   * seed's (ptr, err): a control channel is a Float64Array of length 1, an audio channel one of ksmps. For string
+   * channels the view is null (use stringChannel/setStringChannel).
+   */
+  channelPtr(name: string, type: number): [view: Float64Array | null, err: string] {
+    const op = 'channelPtr';
+    expectString(op, 'name', name);
+    expectNumber(op, 'type', type);
+    const { ptr, err } = this.call(op, (e) => e.channelPtr(name, type));
+    if (err !== 0) return [null, CHANNEL_ERRORS[err] ?? `error ${err}`];
+    const kind = type & CSOUND_CHANNEL_TYPE_MASK;
+    if (kind === CSOUND_CONTROL_CHANNEL) return [this.view(ptr, 1), ''];
+    if (kind === CSOUND_AUDIO_CHANNEL) return [this.view(ptr, this.ksmps()), ''];
+    if (kind === CSOUND_STRING_CHANNEL) return [null, ''];
+    return [null, `channel type ${kind} has no numeric view`];
+  }
+
+  /** All channels with their type bits and hints, and an error string ('' on success), as the seed. */
+  listChannels(): [channels: ControlChannelInfo[], err: string] {
+    const list = this.call('listChannels', (e) => e.listChannels());
+    if (typeof list === 'number') return [[], `csoundListChannels failed with code ${list}`];
+    return [
+      list.map(({ name, type, hints }) => ({ name, type, hints: Object.assign(new ControlChannelHints(), hints) })),
+      '',
+    ];
+  }
+
+  /** The list from `listChannels()` is a JS copy: nothing to free. Kept for the seed's shape. */
+  deleteChannelList(_list: ControlChannelInfo[]): void {}
+
+  /** Takes the channel's spin lock (busy-waits while another thread holds it). */
+  lockChannel(name: string): void {
+    const op = 'lockChannel';
+    expectString(op, 'name', name);
+    this.check(this.call(op, (e) => e.lockChannel(name)), op, `no channel named ${JSON.stringify(name)}`);
+  }
+
+  unlockChannel(name: string): void {
+    const op = 'unlockChannel';
+    expectString(op, 'name', name);
+    this.check(this.call(op, (e) => e.unlockChannel(name)), op, `no channel named ${JSON.stringify(name)}`);
+  }
+
+  /** Sets the hints of an existing control channel. */
+  setControlChannelHints(name: string, hints: Partial<ControlChannelHints>): number {
+    const op = 'setControlChannelHints';
+    expectString(op, 'name', name);
+    if (typeof hints !== 'object' || hints === null) {
+      throw new CsoundError(op, CSOUND_ERROR, `hints must be an object, got ${describe(hints)}`);
+    }
+    const code = this.call(op, (e) => e.setControlChannelHints(name, hints));
+    return this.check(code, op, `${JSON.stringify(name)} is not an existing control channel`);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  /**
+   * Sends a score event: `type` is CS_INSTR_EVENT ('i'), CS_TABLE_EVENT ('f') or CS_END_EVENT ('e'); pfields
+   * start with p1. With `async` the event is queued for the performing thread (csoundScoreEventAsync).
+   */
+  event(type: number, pfields: ArrayLike<number>, async = false): number {
+    const op = 'event';
+    const letter = EVENT_LETTERS[type];
+    if (letter === undefined) {
+      throw new CsoundError(op, CSOUND_ERROR, `type must be CS_INSTR_EVENT, CS_TABLE_EVENT or CS_END_EVENT, got ${String(type)}`);
+    }
+    if (pfields === null || typeof pfields !== 'object' || typeof pfields.length !== 'number') {
+      throw new CsoundError(op, CSOUND_ERROR, `pfields must be an array of numbers, got ${describe(pfields)}`);
+    }
+    const values = Array.from(pfields);
+    values.forEach((v, i) => expectNumber(op, `p${i + 1}`, v));
+    return this.check(this.call(op, (e) => e.scoreEvent(letter, values, Boolean(async))), op);
+  }
+
+  /** Sends score lines, e.g. "i 1 0 1 440\ni 1 1 1 550" (csoundInputMessage / csoundInputMessageAsync). */
+  eventString(text: string, async = false): void {
+    expectString('eventString', 'text', text);
+    this.call('eventString', (e) => e.inputMessage(text, Boolean(async)));
+  }
+
+  /** The number of a named instrument, or -1 when there is none (looked up in the compiled orchestra). */
+  instrNumber(name: string): number {
+    expectString('instrNumber', 'name', name);
+    return this.call('instrNumber', (e) => e.instrNumber(name));
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  /** A function table as a live view into the engine's memory, or null when the table does not exist. */
+  table(number: number): Float64Array | null {
+    expectNumber('table', 'number', number);
+    const { ptr, length } = this.call('table', (e) => e.table(number));
+    return length < 0 || ptr === 0 ? null : this.view(ptr, length);
+  }
+
+  /** Length of a function table, or -1 when it does not exist. */
+  tableLength(number: number): number {
+    expectNumber('tableLength', 'number', number);
+    return this.call('tableLength', (e) => e.tableLength(number));
+  }
+
+  /** The arguments the table was made with: [GEN number, its arguments...], or null (a copy). */
+  tableArgs(number: number): number[] | null {
+    expectNumber('tableArgs', 'number', number);
+    return this.call('tableArgs', (e) => e.tableArgs(number));
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /** Prints a message through Csound's message system (JS formats the text, e.g. with a template string). */
+  message(text: string, attr = 0): void {
+    expectString('message', 'text', text);
+    this.call('message', (e) => e.message(text, attr));
+  }
+
+  /**
+   * Routes messages to `callback(attr, text)` (one whole line per call) instead of the buffer or stderr.
+   * Pass null to restore the default.
+   */
+  setMessageCallback(callback: MessageCallback | null): void {
+    this.messageCallback = callback;
+  }
+
+  /** Starts keeping messages in a buffer read with messageCnt/firstMessage/popFirstMessage. */
+  createMessageBuffer(toStdout = false): void {
+    this.flushMessages();
+    this.messageBuffer = [];
+    this.messageBufferToStdout = Boolean(toStdout);
+  }
+
+  messageCnt(): number {
+    this.flushMessages();
+    return this.messageBuffer?.length ?? 0;
+  }
+
+  /** The oldest buffered message, or '' when there is none. */
+  firstMessage(): string {
+    this.flushMessages();
+    return this.messageBuffer?.[0]?.text ?? '';
+  }
+
+  /** The attribute of the oldest buffered message, or 0. */
+  firstMessageAttr(): number {
+    this.flushMessages();
+    return this.messageBuffer?.[0]?.attr ?? 0;
+  }
+
+  popFirstMessage(): void {
+    this.flushMessages();
+    this.messageBuffer?.shift();
+  }
+
+  destroyMessageBuffer(): void {
+    this.messageBuffer = null;
+  }
+
+  // ---------------------------------------------------------------- devices
+
+  /** Audio devices the selected real-time module offers (none in wasm without a host module). */
+  audioDevList(isOutput = true): CsoundAudioDevice[] {
+    return this.call('audioDevList', (e) => e.audioDevList(Boolean(isOutput))) as unknown as CsoundAudioDevice[];
+  }
+
+  midiDevList(isOutput = false): CsoundMidiDevice[] {
+    return this.call('midiDevList', (e) => e.midiDevList(Boolean(isOutput))) as unknown as CsoundMidiDevice[];
+  }
+
+  // ---------------------------------------------------------------- score
+
+  /** Current score time in seconds. */
+  scoreTime(): number {
+    return this.call('scoreTime', (e) => e.scoreTime());
+  }
+
+  isScorePending(): boolean {
+    return this.call('isScorePending', (e) => e.isScorePending());
+  }
+
+  /** With false, score events are not performed (real-time events still are). */
+  setScorePending(pending: boolean): void {
+    this.call('setScorePending', (e) => e.setScorePending(Boolean(pending)));
+  }
+
+  /** Rewinds the score to the beginning (or to the score offset). */
+  rewindScore(): void {
+    this.call('rewindScore', (e) => e.rewindScore());
+  }
+
+  /** Starts the score at `seconds` (csoundSetScoreOffsetSeconds; an extra of this binding). */
+  setScoreOffsetSeconds(seconds: number): void {
+    expectNumber('setScoreOffsetSeconds', 'seconds', seconds);
+    this.call('setScoreOffsetSeconds', (e) => e.setScoreOffsetSeconds(seconds));
+  }
+
+  // ---------------------------------------------------------------- virtual file system (extras of this binding)
+
+  private fsCall<T>(operation: string, path: string, body: () => T): T {
+    expectString(operation, 'path', path);
+    try {
+      return body();
+    } catch (cause) {
+      if (cause instanceof CsoundError) throw cause;
+      const code = (cause as { code?: string; errno?: number })?.code ?? (cause as { errno?: number })?.errno;
+      throw new CsoundError(operation, CSOUND_ERROR, `${path}: ${code ?? String(cause)}`);
+    }
+  }
+
+  /** Writes a file into the engine's virtual file system, creating its folders. */
+  writeFile(path: string, data: Uint8Array | string): void {
+    this.fsCall('writeFile', path, () => {
+      const dir = path.slice(0, path.lastIndexOf('/'));
+      if (dir.length > 0) this.module.FS.mkdirTree(dir);
+      this.module.FS.writeFile(path, data);
+    });
+  }
+
+  /** Reads a file of the engine's virtual file system (e.g. a rendered WAV) as bytes. */
+  readFile(path: string): Uint8Array {
+    return this.fsCall('readFile', path, () => this.module.FS.readFile(path, { encoding: 'binary' }));
+  }
+
+  /** Deletes a file of the virtual file system. */
+  removeFile(path: string): void {
+    this.fsCall('removeFile', path, () => this.module.FS.unlink(path));
+  }
+
+  /** Names in a folder of the virtual file system. */
+  listFiles(path: string): string[] {
+    return this.fsCall('listFiles', path, () => this.module.FS.readdir(path).filter((n) => n !== '.' && n !== '..'));
+  }
+
+  /** True when the path exists in the virtual file system. */
+  fileExists(path: string): boolean {
+    return this.fsCall('fileExists', path, () => this.module.FS.analyzePath(path).exists);
+  }
+
+  /** Node only: makes the host folder `hostDir` visible at `mountPoint` (default: the same path) in the engine. */
+  mountHostDir(hostDir: string, mountPoint: string = hostDir): void {
+    this.fsCall('mountHostDir', hostDir, () => {
+      const nodefs = this.module.FS.filesystems.NODEFS;
+      if (nodefs === undefined) throw new CsoundError('mountHostDir', CSOUND_ERROR, 'no host file system here');
+      this.module.FS.mkdirTree(mountPoint);
+      this.module.FS.mount(nodefs, { root: hostDir }, mountPoint);
+    });
+  }
+
+  /** Changes the engine's working folder (relative paths in CSDs resolve from it). */
+  chdir(path: string): void {
+    this.fsCall('chdir', path, () => this.module.FS.chdir(path));
+  }
+}
+
+/** Initializes the Csound library (the seed's csound_initialize); `Csound.create()` does it implicitly. */
+export async function csoundInitialize(flags: number): Promise<number> {
+  // Each Csound instance runs in a module instance of its own, where csoundCreate initializes the library; this
+  // call checks the flags and compiles the wasm ahead of the first create(), returning 0 as the C function does.
+  expectNumber('csoundInitialize', 'flags', flags);
+  await compiledEngine();
+  return 0;
+}
+
+function writeOut(message: CsoundMessage, stream: 'stdout' | 'stderr'): void {
+  if (typeof process !== 'undefined' && process[stream] !== undefined) {
+    process[stream].write(message.text);
+  } else if ((message.attr & CSOUNDMSG_TYPE_MASK) === CSOUNDMSG_ERROR) {
+    console.error(message.text.replace(/\n$/, ''));
+  } else {
+    console.log(message.text.replace(/\n$/, ''));
+  }
+}

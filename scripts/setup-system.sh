@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the system packages the build and the tests need, only when something is missing.
+#   scripts/setup-system.sh build   -> toolchain for the wasm build (emscripten, binaryen, bison, flex, cmake)
+#   scripts/setup-system.sh test    -> the above plus native Csound (reference renders) and Chromium (browser tests)
+# The deb-src entry needed by `apt-get source` is derived from the machine's own configured Debian sources.
+set -euo pipefail
+what=${1:-build}
+
+need=()
+have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+pkgs=(emscripten binaryen bison flex cmake xz-utils dpkg-dev)
+if [ "$what" = test ]; then pkgs+=(csound libcsound64-dev chromium); fi
+for p in "${pkgs[@]}"; do have "$p" || need+=("$p"); done
+
+src_list=/etc/apt/sources.list.d/csound-wasm-deb-src.sources
+updated=0
+if [ ! -f "$src_list" ]; then
+  # Copy every "Types: deb" stanza of the system's deb822 sources as "Types: deb-src".
+  shopt -s nullglob
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ "$f" = "$src_list" ] && continue
+    grep -q 'debian' "$f" || continue
+    awk 'BEGIN{RS=""; ORS="\n\n"} /(^|\n)Types:[^\n]*deb/ && /debian/ {sub(/Types:[^\n]*/, "Types: deb-src"); print}' "$f"
+  done > "$src_list.tmp"
+  if [ -f /etc/apt/sources.list ]; then
+    grep -E '^deb ' /etc/apt/sources.list | grep debian | sed 's/^deb /deb-src /' > /etc/apt/sources.list.d/csound-wasm-deb-src.list || true
+  fi
+  if [ -s "$src_list.tmp" ]; then mv "$src_list.tmp" "$src_list"; else rm -f "$src_list.tmp"; : > "$src_list"; fi
+  need+=(__update__)
+fi
+
+if [ ${#need[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || { echo "setup-system: need root to install: ${need[*]}" >&2; exit 1; }
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  updated=1
+  real=()
+  for p in "${need[@]}"; do [ "$p" = __update__ ] || real+=("$p"); done
+  if [ ${#real[@]} -gt 0 ]; then
+    echo "setup-system: installing ${real[*]}"
+    apt-get install -y -qq --no-install-recommends "${real[@]}" >/dev/null
+  fi
+fi
+exit 0
