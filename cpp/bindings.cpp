@@ -74,5 +74,6 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .function("isScorePending", &Engine::isScorePending)
       .function("setScorePending", &Engine::setScorePending)
       .function("rewindScore", &Engine::rewindScore)
-      .function("setScoreOffsetSeconds", &Engine::setScoreOffsetSeconds);
+      .function("setScoreOffsetSeconds", &Engine::setScoreOffsetSeconds)
+      .function("sortedScore", &Engine::sortedScore);
 }

@@ -1,5 +1,9 @@
 #include "engine.hpp"
 
+// The glue is linked into the same module as libcsound, so it may read CSOUND's fields (sortedScore()).
+#define __BUILDING_LIBCSOUND
+#include <csoundCore.h>
+
 #include <cstring>
 #include <vector>
 
@@ -373,5 +377,12 @@ bool Engine::isScorePending() const { return csoundIsScorePending(csound_) != 0;
 void Engine::setScorePending(bool pending) { csoundSetScorePending(csound_, pending ? 1 : 0); }
 void Engine::rewindScore() { csoundRewindScore(csound_); }
 void Engine::setScoreOffsetSeconds(double seconds) { csoundSetScoreOffsetSeconds(csound_, seconds); }
+
+// The score as Csound sorted it (each i-statement carries p2 and p3 in beats and in seconds); the CLI reads the
+// end time from it for its progress bar.
+std::string Engine::sortedScore() const {
+  const CORFIL *score = csound_->scstr;
+  return score != nullptr && score->body != nullptr ? std::string(score->body) : std::string();
+}
 
 }  // namespace csound_wasm

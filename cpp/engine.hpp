@@ -100,6 +100,7 @@ class Engine {
   void setScorePending(bool pending);
   void rewindScore();
   void setScoreOffsetSeconds(double seconds);
+  std::string sortedScore() const;
 
  private:
   struct Message {

@@ -671,6 +671,29 @@ export class Csound {
     this.call('setScoreOffsetSeconds', (e) => e.setScoreOffsetSeconds(seconds));
   }
 
+  /**
+   * End of the compiled score in seconds, read from Csound's sorted score (the latest end of an i-statement or
+   * f 0 / e statement), or null when there is no score. An extra of this binding, used for progress display.
+   */
+  scoreEndTime(): number | null {
+    const sorted = this.call('scoreEndTime', (e) => e.sortedScore());
+    let end: number | null = null;
+    for (const line of sorted.split('\n')) {
+      const fields = line.trim().split(/\s+/);
+      // Sorted i-statements read: i p1 p2 p2(seconds) p3 p3(seconds) ...; f-statements: f n p2 p2(seconds) ...
+      if (fields[0] === 'i' && fields.length >= 6) {
+        const startSeconds = Number(fields[3]);
+        const durationSeconds = Number(fields[5]);
+        const stop = startSeconds + Math.max(durationSeconds, 0);
+        if (Number.isFinite(stop)) end = Math.max(end ?? 0, stop);
+      } else if (fields[0] === 'f' && fields.length >= 4) {
+        const at = Number(fields[3]);
+        if (Number.isFinite(at)) end = Math.max(end ?? 0, at);
+      }
+    }
+    return end;
+  }
+
   // ---------------------------------------------------------------- virtual file system (extras of this binding)
 
   private fsCall<T>(operation: string, path: string, body: () => T): T {

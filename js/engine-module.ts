@@ -66,6 +66,7 @@ export interface RawEngine {
   setScorePending(pending: boolean): void;
   rewindScore(): void;
   setScoreOffsetSeconds(seconds: number): void;
+  sortedScore(): string;
   delete(): void;
 }
 
