@@ -4,6 +4,8 @@
 #define __BUILDING_LIBCSOUND
 #include <csoundCore.h>
 
+#include <csetjmp>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -29,6 +31,16 @@ val hintsToJs(const controlChannelHints_t &h) {
   o.set("height", h.height);
   o.set("attributes", h.attributes ? val(std::string(h.attributes)) : val::null());
   return o;
+}
+
+// Csound reports a bad command-line option (argdecode's dieu) with csound->LongJmp to csound->exitjmp, a target
+// only csoundCompile, csoundStart and csoundPerformKsmps set. Calls that can parse options without one get it
+// here, so the jump ends the call with CSOUND_ERROR (native 6.18 jumps through a stale buffer and crashes; in wasm
+// the jump escaped to JS as a bare exception).
+template <typename Body>
+int withExitJump(CSOUND *csound, Body body) {
+  if (setjmp(csound->exitjmp) != 0) return CSOUND_ERROR;
+  return body();
 }
 
 // Reads a numeric field of a JS object, keeping `fallback` when it is absent.
@@ -93,7 +105,9 @@ std::string Engine::outputName() const {
   return name ? name : "";
 }
 
-int Engine::setOption(const std::string &option) { return csoundSetOption(csound_, option.c_str()); }
+int Engine::setOption(const std::string &option) {
+  return withExitJump(csound_, [&] { return csoundSetOption(csound_, option.c_str()); });
+}
 
 val Engine::params() const {
   CSOUND_PARAMS p;
@@ -146,8 +160,12 @@ int Engine::compileOrc(const std::string &orc, bool async) {
 }
 
 double Engine::evalCode(const std::string &code) { return csoundEvalCode(csound_, code.c_str()); }
-int Engine::compileCsdFile(const std::string &path) { return csoundCompileCsd(csound_, path.c_str()); }
-int Engine::compileCsdText(const std::string &text) { return csoundCompileCsdText(csound_, text.c_str()); }
+int Engine::compileCsdFile(const std::string &path) {
+  return withExitJump(csound_, [&] { return csoundCompileCsd(csound_, path.c_str()); });
+}
+int Engine::compileCsdText(const std::string &text) {
+  return withExitJump(csound_, [&] { return csoundCompileCsdText(csound_, text.c_str()); });
+}
 int Engine::start() { return csoundStart(csound_); }
 int Engine::performKsmps() { return csoundPerformKsmps(csound_); }
 
@@ -277,7 +295,17 @@ int Engine::scoreEvent(const std::string &type, const val &pfields, bool async) 
   const std::vector<double> values = emscripten::vecFromJSArray<double>(pfields);
   const char opcode = type.empty() ? 'i' : type[0];
   if (async) {
-    csoundScoreEventAsync(csound_, opcode, values.data(), static_cast<long>(values.size()));
+    // csoundScoreEventAsync queues the pfields *pointer*, read when the engine dequeues the event during its next
+    // k-cycle, by which time `values` is freed. A score line through csoundInputMessageAsync is copied instead;
+    // %.17g gives back the exact doubles.
+    std::string line(1, opcode);
+    char number[32];
+    for (const double v : values) {
+      std::snprintf(number, sizeof number, " %.17g", v);
+      line += number;
+    }
+    line += '\n';
+    csoundInputMessageAsync(csound_, line.c_str());
     return CSOUND_SUCCESS;
   }
   return csoundScoreEvent(csound_, opcode, values.data(), static_cast<long>(values.size()));

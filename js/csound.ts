@@ -284,10 +284,18 @@ export class Csound {
 
   /** Sets the parameters (csoundSetParams); fields left out keep their current values. */
   setParams(params: Partial<CsoundParams>): void {
+    const op = 'setParams';
     if (typeof params !== 'object' || params === null) {
-      throw new CsoundError('setParams', CSOUND_ERROR, `params must be an object, got ${describe(params)}`);
+      throw new CsoundError(op, CSOUND_ERROR, `params must be an object, got ${describe(params)}`);
     }
-    this.call('setParams', (e) => e.setParams(params));
+    // The glue reads every field as a number and skips names it does not know: check both here, so a misspelt
+    // field (or a Csound 7 name such as sr_override) or a string value is an error rather than silently ignored.
+    const known = new CsoundParams();
+    for (const [key, value] of Object.entries(params)) {
+      if (!Object.hasOwn(known, key)) throw new CsoundError(op, CSOUND_ERROR, `${key} is not a CSOUND_PARAMS field`);
+      if (value !== undefined) expectNumber(op, key, value);
+    }
+    this.call(op, (e) => e.setParams(params));
   }
 
   setDebug(on: boolean): void {
@@ -340,6 +348,9 @@ export class Csound {
   compileCsd(csd: string, mode = 0, async = false): number {
     const op = 'compileCsd';
     expectString(op, 'csd', csd);
+    if (mode !== 0 && mode !== 1) {
+      throw new CsoundError(op, CSOUND_ERROR, `mode must be 0 (file) or 1 (text), got ${describe(mode)}`);
+    }
     void async;
     const code = this.call(op, (e) => (mode === 1 ? e.compileCsdText(csd) : e.compileCsdFile(csd)));
     return this.check(code, op, mode === 1 ? 'the CSD text did not compile' : `the CSD file ${csd} did not compile`);
@@ -486,6 +497,8 @@ export class Csound {
     expectString(op, 'name', name);
     expectNumber(op, 'type', type);
     const { ptr, err } = this.call(op, (e) => e.channelPtr(name, type));
+    // A positive code is the type of an existing channel of another kind (csoundGetChannelPtr returns it).
+    if (err > 0) return [null, `${JSON.stringify(name)} exists with another type (type bits ${err})`];
     if (err !== 0) return [null, CHANNEL_ERRORS[err] ?? `error ${err}`];
     const kind = type & CSOUND_CHANNEL_TYPE_MASK;
     if (kind === CSOUND_CONTROL_CHANNEL) return [this.view(ptr, 1), ''];
@@ -527,6 +540,12 @@ export class Csound {
     if (typeof hints !== 'object' || hints === null) {
       throw new CsoundError(op, CSOUND_ERROR, `hints must be an object, got ${describe(hints)}`);
     }
+    for (const key of ['behav', 'dflt', 'min', 'max', 'x', 'y', 'width', 'height'] as const) {
+      if (hints[key] !== undefined) expectNumber(op, `hints.${key}`, hints[key]);
+    }
+    if (hints.attributes !== undefined && hints.attributes !== null) {
+      expectString(op, 'hints.attributes', hints.attributes);
+    }
     const code = this.call(op, (e) => e.setControlChannelHints(name, hints));
     return this.check(code, op, `${JSON.stringify(name)} is not an existing control channel`);
   }
@@ -535,7 +554,9 @@ export class Csound {
 
   /**
    * Sends a score event: `type` is CS_INSTR_EVENT ('i'), CS_TABLE_EVENT ('f') or CS_END_EVENT ('e'); pfields
-   * start with p1. With `async` the event is queued for the performing thread (csoundScoreEventAsync).
+   * start with p1. With `async` the event is queued for the performing thread, as a score line
+   * (csoundInputMessageAsync: 6.18's csoundScoreEventAsync would keep a pointer to pfields that are gone by then);
+   * the engine takes it during the next performKsmps and performs it in the one after.
    */
   event(type: number, pfields: ArrayLike<number>, async = false): number {
     const op = 'event';
@@ -551,7 +572,10 @@ export class Csound {
     return this.check(this.call(op, (e) => e.scoreEvent(letter, values, Boolean(async))), op);
   }
 
-  /** Sends score lines, e.g. "i 1 0 1 440\ni 1 1 1 550" (csoundInputMessage / csoundInputMessageAsync). */
+  /**
+   * Sends score lines, e.g. "i 1 0 1 440\ni 1 1 1 550" (csoundInputMessage / csoundInputMessageAsync). With `async`
+   * the engine takes the lines during the next performKsmps and performs them in the one after.
+   */
   eventString(text: string, async = false): void {
     expectString('eventString', 'text', text);
     this.call('eventString', (e) => e.inputMessage(text, Boolean(async)));
