@@ -27,6 +27,7 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .function("currentTimeSamples", &Engine::currentTimeSamples)
       .function("sizeOfMYFLT", &Engine::sizeOfMYFLT)
       .function("outputName", &Engine::outputName)
+      .function("errorCount", &Engine::errorCount)
       .function("setOption", &Engine::setOption)
       .function("params", &Engine::params)
       .function("setParams", &Engine::setParams)

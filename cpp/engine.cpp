@@ -10,6 +10,7 @@
 #include <vector>
 
 extern "C" {
+int csoundErrCnt(CSOUND *csound);  // public in libcsound, not declared in csound.h
 int csoundModuleCreate_stdutil(CSOUND *csound);
 // Csound 6.18 keeps the name -> number map internal (Engine/namedins.c); it is linked statically here.
 MYFLT named_instr_find(CSOUND *csound, char *name);
@@ -104,6 +105,8 @@ std::string Engine::outputName() const {
   const char *name = csoundGetOutputName(csound_);
   return name ? name : "";
 }
+
+int Engine::errorCount() const { return csoundErrCnt(csound_); }
 
 int Engine::setOption(const std::string &option) {
   return withExitJump(csound_, [&] { return csoundSetOption(csound_, option.c_str()); });

@@ -34,6 +34,7 @@ class Engine {
   double currentTimeSamples() const;
   int sizeOfMYFLT() const;
   std::string outputName() const;
+  int errorCount() const;
 
   // Configuration
   int setOption(const std::string &option);

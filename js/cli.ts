@@ -94,7 +94,8 @@ async function main(argv: string[]): Promise<number> {
     }
     progress.clear();
     csound.cleanup();
-    return 0;
+    // Like the csound command: the exit code is the number of performance errors.
+    return Math.min(csound.errorCount(), 255);
   } catch (error) {
     progress?.clear();
     if (error instanceof CsoundError) {

@@ -258,6 +258,11 @@ export class Csound {
     return this.call('sizeOfMYFLT', (e) => e.sizeOfMYFLT());
   }
 
+  /** Errors counted during the performance (csoundErrCnt: performance errors; the csound command exits with it). */
+  errorCount(): number {
+    return this.call('errorCount', (e) => e.errorCount());
+  }
+
   /** The output file or device name given with -o (an extra of this binding, from csoundGetOutputName). */
   outputName(): string {
     return this.call('outputName', (e) => e.outputName());
@@ -269,7 +274,12 @@ export class Csound {
   setOption(option: string): number {
     const op = 'setOption';
     expectString(op, 'option', option);
-    return this.check(this.call(op, (e) => e.setOption(option)), op, `Csound rejected the option ${JSON.stringify(option)}`);
+    const code = this.call(op, (e) => e.setOption(option));
+    // csoundSetOption returns a positive code when options can no longer change (after compilation).
+    if (code > 0) {
+      throw new CsoundError(op, code, `options must be set before compilation; ${JSON.stringify(option)} was not applied`);
+    }
+    return this.check(code, op, `Csound rejected the option ${JSON.stringify(option)}`);
   }
 
   /**
@@ -315,9 +325,9 @@ export class Csound {
   // ---------------------------------------------------------------- performance
 
   /**
-   * Compiles from command-line arguments, as the csound command: `compile('csound', '-o', 'out.wav', 'a.csd')`.
-   * The first argument is the program name, as argv[0]; if it starts with '-' or names a file, 'csound' is put
-   * before it. Returns 0; throws CsoundError on failure.
+   * Compiles from command-line arguments, as the csound command, and starts the performance (csoundCompile
+   * does both): `compile('csound', '-o', 'out.wav', 'a.csd')` or `compile('-o', 'out.wav', 'a.csd')`. Unless the
+   * first argument is 'csound', 'csound' is put in front as argv[0]. Returns 0; throws CsoundError on failure.
    */
   compile(...args: string[]): number {
     const op = 'compile';
@@ -336,8 +346,15 @@ export class Csound {
 
   /** Compiles and runs orchestra code at i-time and returns the value given to its `return` statement. */
   evalCode(code: string): number {
-    expectString('evalCode', 'code', code);
-    return this.call('evalCode', (e) => e.evalCode(code));
+    const op = 'evalCode';
+    expectString(op, 'code', code);
+    const value = this.call(op, (e) => e.evalCode(code));
+    // csoundEvalCode returns NaN when the code does not compile (so code that returns NaN itself reads as failed).
+    if (Number.isNaN(value)) {
+      this.flushMessages();
+      throw new CsoundError(op, CSOUND_ERROR, 'the code did not compile', this.callMessages);
+    }
+    return value;
   }
 
   /**
@@ -743,6 +760,11 @@ export class Csound {
   /** Reads a file of the engine's virtual file system (e.g. a rendered WAV) as bytes. */
   readFile(path: string): Uint8Array {
     return this.fsCall('readFile', path, () => this.module.FS.readFile(path, { encoding: 'binary' }));
+  }
+
+  /** Creates a folder (and its parents) in the virtual file system. */
+  makeDir(path: string): void {
+    this.fsCall('makeDir', path, () => this.module.FS.mkdirTree(path));
   }
 
   /** Deletes a file of the virtual file system. */

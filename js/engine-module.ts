@@ -18,6 +18,7 @@ export interface RawEngine {
   currentTimeSamples(): number;
   sizeOfMYFLT(): number;
   outputName(): string;
+  errorCount(): number;
   setOption(option: string): number;
   params(): Record<string, number>;
   setParams(params: object): void;

@@ -66,13 +66,21 @@ describe('setOption', () => {
     cs.destroy();
   });
 
-  it('returns 1 and changes nothing once the orchestra is compiled', async () => {
+  it('throws once the orchestra is compiled (csoundSetOption returns 1) and changes nothing', async () => {
     const cs = await quietCsound();
     cs.setOption('-n');
     cs.compileOrc(ORC);
     cs.start();
     const level = cs.params().message_level;
-    expect(cs.setOption(`-m${level === 0 ? 7 : 0}`)).toBe(1);
+    let error: unknown = null;
+    try {
+      cs.setOption(`-m${level === 0 ? 7 : 0}`);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsoundError);
+    expect((error as CsoundError).code).toBe(1);
+    expect((error as CsoundError).message).toContain('before compilation');
     expect(cs.params().message_level).toBe(level);
     cs.destroy();
   });

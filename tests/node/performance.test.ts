@@ -120,11 +120,19 @@ describe('evalCode', () => {
     cs.destroy();
   });
 
-  it('returns NaN for code that does not compile, as csoundEvalCode does', async () => {
+  it('throws CsoundError with the parser messages for code that does not compile (csoundEvalCode gives NaN)', async () => {
     const cs = await startedCsound(TONE_ORC);
     drainText(cs);
-    expect(cs.evalCode('i1 = 2 +\nreturn i1')).toBeNaN();
-    expect(drainText(cs)).toContain('syntax error');
+    let error: unknown = null;
+    try {
+      cs.evalCode('i1 = 2 +\nreturn i1');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsoundError);
+    expect((error as CsoundError).operation).toBe('evalCode');
+    expect((error as CsoundError).messages.join('')).toContain('syntax error');
+    expect(cs.evalCode('return 6 * 7')).toBe(42);
     cs.destroy();
   });
 });
