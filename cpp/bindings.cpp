@@ -2,8 +2,10 @@
 #include <emscripten/bind.h>
 
 #include "engine.hpp"
+#include "recorder.hpp"
 
 using csound_wasm::Engine;
+using csound_wasm::Recorder;
 
 namespace {
 int initialize(int flags) { return csoundInitialize(flags); }
@@ -77,4 +79,14 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .function("rewindScore", &Engine::rewindScore)
       .function("setScoreOffsetSeconds", &Engine::setScoreOffsetSeconds)
       .function("sortedScore", &Engine::sortedScore);
+
+  emscripten::class_<Recorder>("Recorder")
+      .constructor<>()
+      .function("ring", &Recorder::ring)
+      .function("start", &Recorder::start)
+      .function("drain", &Recorder::drain)
+      .function("stop", &Recorder::stop)
+      .function("recording", &Recorder::recording)
+      .function("droppedFrames", &Recorder::droppedFrames)
+      .function("error", &Recorder::error);
 }

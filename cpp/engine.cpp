@@ -72,22 +72,11 @@ void Engine::install() {
   csoundModuleCreate_stdutil(csound_);
 }
 
+// Runs on whichever thread prints (the host thread or the performer): it only copies the fragment.
 void Engine::onMessage(CSOUND *csound, int attr, const char *text) {
   auto *self = static_cast<Engine *>(csoundGetHostData(csound));
   if (self == nullptr || text == nullptr) return;
-  // Csound prints a line in several pieces; the facade gets whole lines (a piece with another attribute, or the
-  // end of a call, flushes what is pending).
-  if (!self->partial_.empty() && attr != self->partialAttr_) {
-    self->messages_.push_back({self->partialAttr_, std::move(self->partial_)});
-    self->partial_.clear();
-  }
-  self->partialAttr_ = attr;
-  self->partial_ += text;
-  std::string::size_type nl;
-  while ((nl = self->partial_.find('\n')) != std::string::npos) {
-    self->messages_.push_back({attr, self->partial_.substr(0, nl + 1)});
-    self->partial_.erase(0, nl + 1);
-  }
+  self->messages_.push(attr, text);
 }
 
 int Engine::version() const { return csoundGetVersion(); }
@@ -351,19 +340,35 @@ void Engine::message(const std::string &text, int attr) {
   csoundMessageS(csound_, attr, "%s", text.c_str());
 }
 
+// Csound prints a line in several fragments; the facade gets whole lines (a fragment with another attribute, or
+// the end of the drain, ends what is pending).
 val Engine::takeMessages() {
+  std::vector<MessageRing::Fragment> fragments;
+  messages_.drain(fragments);
+  val out = val::array();
+  auto emit = [&out](int attr, const std::string &text) {
+    val entry = val::object();
+    entry.set("attr", attr);
+    entry.set("text", text);
+    out.call<void>("push", entry);
+  };
+  for (auto &fragment : fragments) {
+    if (!partial_.empty() && fragment.attr != partialAttr_) {
+      emit(partialAttr_, partial_);
+      partial_.clear();
+    }
+    partialAttr_ = fragment.attr;
+    partial_ += fragment.text;
+    std::string::size_type nl;
+    while ((nl = partial_.find('\n')) != std::string::npos) {
+      emit(fragment.attr, partial_.substr(0, nl + 1));
+      partial_.erase(0, nl + 1);
+    }
+  }
   if (!partial_.empty()) {
-    messages_.push_back({partialAttr_, std::move(partial_)});
+    emit(partialAttr_, partial_);
     partial_.clear();
   }
-  val out = val::array();
-  for (auto &m : messages_) {
-    val entry = val::object();
-    entry.set("attr", m.attr);
-    entry.set("text", m.text);
-    out.call<void>("push", entry);
-  }
-  messages_.clear();
   return out;
 }
 

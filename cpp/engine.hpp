@@ -7,8 +7,10 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
-#include <deque>
 #include <string>
+
+#include "message_ring.hpp"
+#include "recorder.hpp"
 
 namespace csound_wasm {
 
@@ -88,7 +90,7 @@ class Engine {
 
   // Messages
   void message(const std::string &text, int attr);
-  int pendingMessages() const { return static_cast<int>(messages_.size()); }
+  int pendingMessages() { return messages_.empty() && partial_.empty() ? 0 : 1; }
   val takeMessages();
 
   // Devices
@@ -104,17 +106,13 @@ class Engine {
   std::string sortedScore() const;
 
  private:
-  struct Message {
-    int attr;
-    std::string text;
-  };
-
   static void onMessage(CSOUND *csound, int attr, const char *text);
   void install();
 
   CSOUND *csound_;
-  std::deque<Message> messages_;
-  std::string partial_;
+  // 256 KiB of message fragments between two drains by the host thread.
+  MessageRing messages_{256 * 1024};
+  std::string partial_;  // host thread only: the start of a line not yet ended
   int partialAttr_ = 0;
 };
 

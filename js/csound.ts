@@ -17,6 +17,7 @@ import {
 } from './constants.js';
 import { CsoundError, type CsoundMessage } from './errors.js';
 import type { EngineModule, RawEngine } from './engine-module.js';
+import { hostLink, type HostLink } from './internal.js';
 import { compiledEngine, instantiateEngine } from './loader.js';
 import {
   ControlChannelHints,
@@ -74,6 +75,9 @@ function describe(value: unknown): string {
 export class Csound {
   private readonly module: EngineModule;
   private readonly memory: WebAssembly.Memory;
+  private readonly wasmModule: WebAssembly.Module;
+  /** True while a CsoundPerformanceThread performs this instance on another thread. */
+  private performing = false;
   private engine: RawEngine | null;
   private readonly userHostData: unknown;
   private readonly defaultSink: 'stderr' | 'none';
@@ -85,9 +89,15 @@ export class Csound {
   /** Scratch block in wasm memory for audio-channel copies (ksmps doubles), grown on demand. */
   private scratch = { ptr: 0, bytes: 0 };
 
-  private constructor(module: EngineModule, memory: WebAssembly.Memory, options: CsoundOptions) {
+  private constructor(
+    module: EngineModule,
+    memory: WebAssembly.Memory,
+    wasmModule: WebAssembly.Module,
+    options: CsoundOptions,
+  ) {
     this.module = module;
     this.memory = memory;
+    this.wasmModule = wasmModule;
     this.userHostData = options.hostData;
     this.defaultSink = options.messages ?? 'stderr';
     if (options.opcodeDir !== undefined) {
@@ -107,7 +117,7 @@ export class Csound {
       // C code writing to stdout/stderr directly (a few utilities do) joins the message stream.
       instance?.deliver({ attr: isError ? CSOUNDMSG_ERROR : 0, text: `${text}\n` });
     });
-    instance = new Csound(loaded.module, loaded.memory, options);
+    instance = new Csound(loaded.module, loaded.memory, loaded.wasmModule, options);
     return instance;
   }
 
@@ -180,6 +190,20 @@ export class Csound {
       this.scratch = { ptr, bytes };
     }
     return this.scratch.ptr;
+  }
+
+  /** @internal The performer's access to this instance. */
+  [hostLink](): HostLink {
+    return {
+      module: this.module,
+      memory: this.memory,
+      wasmModule: this.wasmModule,
+      handle: this.csound(),
+      flushMessages: () => this.flushMessages(),
+      setPerforming: (performing) => {
+        this.performing = performing;
+      },
+    };
   }
 
   // ---------------------------------------------------------------- instance
@@ -341,7 +365,8 @@ export class Csound {
   compileOrc(orc: string, async = false): number {
     const op = 'compileOrc';
     expectString(op, 'orc', orc);
-    return this.check(this.call(op, (e) => e.compileOrc(orc, Boolean(async))), op, 'the orchestra did not compile');
+    const queued = Boolean(async) || this.performing;
+    return this.check(this.call(op, (e) => e.compileOrc(orc, queued)), op, 'the orchestra did not compile');
   }
 
   /** Compiles and runs orchestra code at i-time and returns the value given to its `return` statement. */
@@ -586,7 +611,8 @@ export class Csound {
     }
     const values = Array.from(pfields);
     values.forEach((v, i) => expectNumber(op, `p${i + 1}`, v));
-    return this.check(this.call(op, (e) => e.scoreEvent(letter, values, Boolean(async))), op);
+    const queued = Boolean(async) || this.performing;
+    return this.check(this.call(op, (e) => e.scoreEvent(letter, values, queued)), op);
   }
 
   /**
@@ -595,7 +621,8 @@ export class Csound {
    */
   eventString(text: string, async = false): void {
     expectString('eventString', 'text', text);
-    this.call('eventString', (e) => e.inputMessage(text, Boolean(async)));
+    const queued = Boolean(async) || this.performing;
+    this.call('eventString', (e) => e.inputMessage(text, queued));
   }
 
   /** The number of a named instrument, or -1 when there is none (looked up in the compiled orchestra). */

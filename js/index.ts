@@ -9,3 +9,4 @@ export {
   type CsoundMidiDevice,
 } from './types.js';
 export * from './constants.js';
+export { CsoundPerformanceThread, type PerformanceThreadOptions } from './performance-thread.js';

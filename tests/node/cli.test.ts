@@ -37,7 +37,7 @@ describe('csound-wasm CLI', () => {
   });
 
   it('exits non-zero and prints the parser error for an orchestra syntax error', () => {
-    writeFileSync(path.join(work, 'bad.csd'), '<CsoundSynthesizer><CsInstruments>\ninstr 1\n a1 nosuchopcode 1\nendin\n</CsInstruments><CsScore>i1 0 1\n</CsScore></CsoundSynthesizer>\n');
+    writeFileSync(path.join(work, 'bad.csd'), '<CsoundSynthesizer>\n<CsInstruments>\ninstr 1\n a1 nosuchopcode 1\nendin\n</CsInstruments>\n<CsScore>\ni1 0 1\n</CsScore>\n</CsoundSynthesizer>\n');
     const result = run(process.execPath, [cli, '-n', 'bad.csd']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/syntax error|not found/);
@@ -54,9 +54,10 @@ describe('csound-wasm CLI', () => {
   });
 
   it('exits with the number of performance errors, as csound does', () => {
-    writeFileSync(path.join(work, 'perf.csd'), '<CsoundSynthesizer><CsInstruments>\nsr=44100\nksmps=32\nnchnls=1\n0dbfs=1\ninstr 1\n kArr[] init 2\n kIdx = 5\n kArr[kIdx] = 1\n out a(0)\nendin\n</CsInstruments><CsScore>i1 0 0.1\n</CsScore></CsoundSynthesizer>\n');
+    writeFileSync(path.join(work, 'perf.csd'), '<CsoundSynthesizer>\n<CsInstruments>\nsr=44100\nksmps=32\nnchnls=1\n0dbfs=1\ninstr 1\n kArr[] init 2\n kIdx = 5\n kArr[kIdx] = 1\n out a(0)\nendin\n</CsInstruments>\n<CsScore>\ni1 0 0.1\n</CsScore>\n</CsoundSynthesizer>\n');
     const wasm = run(process.execPath, [cli, '-n', 'perf.csd']);
     const native = run('csound', ['-n', 'perf.csd']);
+    expect(native.stderr).toContain('PERF ERROR');
     expect(native.status).not.toBe(0);
     expect(wasm.status).toBe(native.status);
   });

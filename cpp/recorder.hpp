@@ -1,0 +1,45 @@
+// Recorder: writes what the performer copies from spout (a RecordRing in shared memory) to a sound file, on the
+// host thread, so the performer itself never touches a file. Serves CsoundPerformanceThread.record().
+#pragma once
+
+#include <sndfile.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "performer.h"
+
+namespace csound_wasm {
+
+class Recorder {
+ public:
+  Recorder();
+  ~Recorder();
+  Recorder(const Recorder &) = delete;
+  Recorder &operator=(const Recorder &) = delete;
+
+  /** Address of the ring the performer fills (passed to csound_wasm_perform). */
+  uintptr_t ring() const { return reinterpret_cast<uintptr_t>(&ring_); }
+
+  /** Opens `path` as a WAV file (16 or 24-bit PCM, 32-bit float) and activates the ring. 0 or a negative code. */
+  int start(const std::string &path, int sampleBits, int channels, double sampleRate, double zeroDbfs,
+            int capacityFrames, bool waitWhenFull);
+  /** Writes the frames the performer has produced so far; returns how many. */
+  int drain();
+  /** Deactivates the ring, writes what is left and closes the file (its header is finished). */
+  int stop();
+  bool recording() const { return file_ != nullptr; }
+  double droppedFrames() const { return __atomic_load_n(&ring_.dropped_frames, __ATOMIC_RELAXED); }
+  std::string error() const { return error_; }
+
+ private:
+  RecordRing ring_{};
+  std::vector<double> storage_;
+  std::vector<double> scratch_;
+  SNDFILE *file_ = nullptr;
+  double scale_ = 1.0;
+  std::string error_;
+};
+
+}  // namespace csound_wasm

@@ -1,0 +1,148 @@
+// CsoundPerformanceThread in Node: the performance runs in a worker on the instance's shared memory while this
+// thread drives the same Csound object (channels, events) synchronously.
+import { describe, expect, it } from 'vitest';
+import { Csound, CsoundError, CsoundPerformanceThread, CS_INSTR_EVENT } from '../../dist/index.js';
+
+function csdText(orc: string, score: string, options = '-n'): string {
+  return `<CsoundSynthesizer>\n<CsOptions>\n${options}\n</CsOptions>\n<CsInstruments>\nsr = 44100\nksmps = 32\nnchnls = 2\n0dbfs = 1\n${orc}\n</CsInstruments>\n<CsScore>\n${score}\n</CsScore>\n</CsoundSynthesizer>\n`;
+}
+
+async function started(orc: string, score: string, options?: string): Promise<Csound> {
+  const cs = await Csound.create({ messages: 'none' });
+  cs.makeDir('/out');
+  cs.compileCsdText(csdText(orc, score, options));
+  cs.start();
+  return cs;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(1);
+  }
+}
+
+const TONE = 'instr 1\n  outs oscili(0.2, 440), oscili(0.2, 660)\nendin';
+
+describe('CsoundPerformanceThread', () => {
+  it('plays to the end of the score; join resolves with a positive status and the thread is gone', async () => {
+    const cs = await started(TONE, 'i 1 0 1.5');
+    const pt = new CsoundPerformanceThread(cs);
+    expect(pt.status()).toBe(0);
+    expect(pt.isRunning()).toBe(false);
+    pt.play();
+    expect(pt.isRunning()).toBe(true);
+    const status = await pt.join();
+    expect(status).toBeGreaterThan(0);
+    expect(pt.status()).toBe(status);
+    expect(pt.isRunning()).toBe(false);
+    expect(cs.scoreTime()).toBeCloseTo(1.5, 2);
+    cs.destroy();
+  });
+
+  it('pause holds score time, play continues it, togglePause flips, stop ends the performance', async () => {
+    const cs = await started(TONE, 'i 1 0 3600');
+    const pt = new CsoundPerformanceThread(cs);
+    pt.play();
+    await until(() => cs.scoreTime() > 0.5, 'score time to advance');
+    pt.pause();
+    await sleep(20); // the performer finishes its current block
+    const held = cs.scoreTime();
+    await sleep(100);
+    expect(cs.scoreTime()).toBe(held);
+    pt.togglePause();
+    await until(() => cs.scoreTime() > held + 0.5, 'score time to advance after resume');
+    pt.togglePause();
+    await sleep(20);
+    const heldAgain = cs.scoreTime();
+    await sleep(50);
+    expect(cs.scoreTime()).toBe(heldAgain);
+    pt.play();
+    await until(() => cs.scoreTime() > heldAgain + 0.5, 'score time to advance after play');
+    pt.stop();
+    const status = await pt.join();
+    expect(status).toBeGreaterThan(0);
+    expect(cs.scoreTime()).toBeLessThan(3600);
+    cs.destroy();
+  });
+
+  it('sees 1,000 score events and 10,000 control-channel writes from this thread during playback', async () => {
+    const orc = `
+gkEvents init 0
+gkSum init 0
+instr 1 ; always on: echoes the control channel back, so each write can be seen to arrive
+  chnset chnget:k("ctl"), "echo"
+endin
+instr 2 ; one score event: counts it and adds its p4
+  gkEvents += 1
+  gkSum += p4
+  chnset gkEvents, "events"
+  chnset gkSum, "sum"
+  turnoff
+endin`;
+    const cs = await started(orc, 'i 1 0 3600');
+    const pt = new CsoundPerformanceThread(cs);
+    pt.play();
+    for (let value = 1; value <= 10_000; value++) {
+      cs.setControlChannel('ctl', value);
+      await until(() => cs.controlChannel('echo')[0] === value, `echo of write ${value}`);
+    }
+    for (let i = 1; i <= 1000; i++) {
+      if (i % 2 === 0) pt.scoreEvent(0, 'i', [2, 0, 0.01, i]);
+      else cs.event(CS_INSTR_EVENT, [2, 0, 0.01, i]);
+    }
+    await until(() => cs.controlChannel('events')[0] === 1000, 'all 1,000 events');
+    expect(cs.controlChannel('sum')[0]).toBe((1000 * 1001) / 2);
+    expect(cs.controlChannel('echo')[0]).toBe(10_000);
+    pt.stop();
+    await pt.join();
+    cs.destroy();
+  });
+
+  it('record() writes a WAV whose samples equal spout, and -o output written by the performer is complete', async () => {
+    const orc = `instr 1
+  a1 vco2 0.5, p4
+  a2 oscili 0.25, p4 * 1.5
+  outs a1, a2
+endin`;
+    // Csound writes its own output (raw doubles) from the performer thread; record() captures spout as floats.
+    const cs = await started(orc, 'i 1 0 1 220\ni 1 1 0.5 330', '-o /out/raw.dbl -h --format=double');
+    const pt = new CsoundPerformanceThread(cs);
+    pt.record('/out/rec.wav', 32);
+    pt.play();
+    expect(await pt.join()).toBeGreaterThan(0);
+    const raw = cs.readFile('/out/raw.dbl');
+    const spout = new Float64Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    expect(spout.length).toBe(cs.currentTimeSamples() * 2); // every k-cycle performed, two channels
+    expect(cs.currentTimeSamples()).toBeGreaterThan(1.49 * 44100);
+    const wav = cs.readFile('/out/rec.wav');
+    const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
+    expect(String.fromCharCode(...wav.subarray(0, 4))).toBe('RIFF');
+    expect(view.getUint16(22, true)).toBe(2); // channels
+    expect(view.getUint32(24, true)).toBe(44100);
+    // Find the data chunk and compare every sample with float32(spout).
+    let offset = 12;
+    while (String.fromCharCode(...wav.subarray(offset, offset + 4)) !== 'data') offset += 8 + view.getUint32(offset + 4, true);
+    const bytes = view.getUint32(offset + 4, true);
+    expect(bytes / 4).toBe(spout.length);
+    let mismatches = 0;
+    for (let i = 0; i < spout.length; i++) {
+      if (view.getFloat32(offset + 8 + i * 4, true) !== Math.fround(spout[i])) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    expect(pt.droppedRecordFrames()).toBe(0);
+    cs.destroy();
+  });
+
+  it('rejects what is not a Csound object and bad record arguments with CsoundError', async () => {
+    expect(() => new CsoundPerformanceThread({} as unknown as Csound)).toThrow(CsoundError);
+    const cs = await started(TONE, 'i 1 0 1');
+    const pt = new CsoundPerformanceThread(cs);
+    expect(() => pt.record('/x.wav', 12)).toThrow(/samplebits/);
+    expect(() => pt.scoreEvent(0, 'q', [1, 0, 1])).toThrow(CsoundError);
+    cs.destroy();
+  });
+});
