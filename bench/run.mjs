@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { Csound } from '../dist/index.js';
+import { Csound } from '../dist/js/index.js';
 import { voicesCsd } from './voices.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.join(here, '..', 'dist', 'cli.js');
+const cli = path.join(here, '..', 'dist', 'js', 'cli.js');
 const work = mkdtempSync(path.join(tmpdir(), 'csound-wasm-bench-'));
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 

@@ -50,6 +50,7 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .function("spin", &Engine::spin)
       .function("spout", &Engine::spout)
       .function("setHostAudioIO", &Engine::setHostAudioIO)
+      .function("hostAudioIO", &Engine::hostAudioIO)
       .function("setRTAudioModule", &Engine::setRTAudioModule)
       .function("setControlChannel", &Engine::setControlChannel)
       .function("controlChannel", &Engine::controlChannel)

@@ -1,8 +1,9 @@
 #include "engine.hpp"
+#include "plugins.hpp"
 
-// The glue is linked into the same module as libcsound, so it may read CSOUND's fields (sortedScore()).
-#define __BUILDING_LIBCSOUND
-#include <csoundCore.h>
+#include "csound_fields.h"
+
+#include <emscripten.h>
 
 #include <csetjmp>
 #include <cstdio>
@@ -40,7 +41,7 @@ val hintsToJs(const controlChannelHints_t &h) {
 // the jump escaped to JS as a bare exception).
 template <typename Body>
 int withExitJump(CSOUND *csound, Body body) {
-  if (setjmp(csound->exitjmp) != 0) return CSOUND_ERROR;
+  if (setjmp(*csound_wasm_exit_jump(csound)) != 0) return CSOUND_ERROR;
   return body();
 }
 
@@ -70,6 +71,7 @@ Engine::~Engine() { csoundDestroy(csound_); }
 void Engine::install() {
   csoundSetMessageStringCallback(csound_, &Engine::onMessage);
   csoundModuleCreate_stdutil(csound_);
+  registerStaticPlugins(csound_);
 }
 
 // Runs on whichever thread prints (the host thread or the performer): it only copies the fragment.
@@ -147,8 +149,15 @@ int Engine::compile(const val &args) {
   return csoundCompile(csound_, static_cast<int>(storage.size()), const_cast<const char **>(argv.data()));
 }
 
+// An asynchronous compile reads the engine state that the performer changes when it merges an earlier compile,
+// so a new one starts only once the queue of earlier requests has been applied. If the performer does not drain
+// the queue within the limit (paused or not running, so nothing races), the compile goes ahead.
 int Engine::compileOrc(const std::string &orc, bool async) {
-  return async ? csoundCompileOrcAsync(csound_, orc.c_str()) : csoundCompileOrc(csound_, orc.c_str());
+  if (!async) return csoundCompileOrc(csound_, orc.c_str());
+  const double limit = emscripten_get_now() + 1000.0;
+  while (csound_wasm_queue_items(csound_) > 0 && emscripten_get_now() < limit) {
+  }
+  return csoundCompileOrcAsync(csound_, orc.c_str());
 }
 
 double Engine::evalCode(const std::string &code) { return csoundEvalCode(csound_, code.c_str()); }
@@ -189,6 +198,7 @@ int Engine::runUtility(const std::string &name, const val &args) {
 uintptr_t Engine::spin() const { return reinterpret_cast<uintptr_t>(csoundGetSpin(csound_)); }
 uintptr_t Engine::spout() const { return reinterpret_cast<uintptr_t>(csoundGetSpout(csound_)); }
 void Engine::setHostAudioIO() { csoundSetHostImplementedAudioIO(csound_, 1, 0); }
+bool Engine::hostAudioIO() const { return csound_wasm_host_audio_io(csound_) != 0; }
 void Engine::setRTAudioModule(const std::string &module) { csoundSetRTAudioModule(csound_, module.c_str()); }
 
 void Engine::setControlChannel(const std::string &name, double value) {
@@ -417,8 +427,8 @@ void Engine::setScoreOffsetSeconds(double seconds) { csoundSetScoreOffsetSeconds
 // The score as Csound sorted it (each i-statement carries p2 and p3 in beats and in seconds); the CLI reads the
 // end time from it for its progress bar.
 std::string Engine::sortedScore() const {
-  const CORFIL *score = csound_->scstr;
-  return score != nullptr && score->body != nullptr ? std::string(score->body) : std::string();
+  const char *score = csound_wasm_sorted_score(csound_);
+  return score != nullptr ? std::string(score) : std::string();
 }
 
 }  // namespace csound_wasm

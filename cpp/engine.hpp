@@ -63,6 +63,7 @@ class Engine {
   uintptr_t spin() const;
   uintptr_t spout() const;
   void setHostAudioIO();
+  bool hostAudioIO() const;
   void setRTAudioModule(const std::string &module);
 
   // Channels

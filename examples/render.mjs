@@ -1,7 +1,7 @@
 // Renders a CSD to a WAV file with the csound-wasm API and prints a one-line summary.
 //   node examples/render.mjs in.csd out.wav
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Csound } from '../dist/index.js';
+import { Csound } from '../dist/js/index.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {

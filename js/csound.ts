@@ -38,6 +38,11 @@ export interface CsoundOptions {
    * 'none'. Default 'stderr', like the csound command.
    */
   messages?: 'stderr' | 'none';
+  /**
+   * Move audio through spin/spout only (csoundSetHostImplementedAudioIO): no audio device and no output file.
+   * Default: true in browsers, where the performer (an AudioWorklet) plays spout; false in Node.
+   */
+  hostAudioIO?: boolean;
 }
 
 export type MessageCallback = (attr: number, text: string) => void;
@@ -104,6 +109,8 @@ export class Csound {
       module.csoundSetOpcodedir(expectString('Csound.create', 'opcodeDir', options.opcodeDir));
     }
     this.engine = new module.Engine();
+    const inBrowser = typeof process === 'undefined' || typeof process.versions?.node !== 'string';
+    if (options.hostAudioIO ?? inBrowser) this.engine.setHostAudioIO();
     this.flushMessages();
   }
 
@@ -468,6 +475,11 @@ export class Csound {
     this.call('setHostAudioIO', (e) => e.setHostAudioIO());
   }
 
+  /** True when the host moves the audio (setHostAudioIO was called, or `hostAudioIO` given to create()). */
+  hostAudioIO(): boolean {
+    return this.call('hostAudioIO', (e) => e.hostAudioIO());
+  }
+
   /** Selects the real-time audio module by name. In wasm only host audio I/O and 'null' exist. */
   setRTAudioModule(module: string): void {
     expectString('setRTAudioModule', 'module', module);
@@ -750,12 +762,12 @@ export class Csound {
       const fields = line.trim().split(/\s+/);
       // Sorted i-statements read: i p1 p2 p2(seconds) p3 p3(seconds) ...; f-statements: f n p2 p2(seconds) ...
       if (fields[0] === 'i' && fields.length >= 6) {
-        const startSeconds = Number(fields[3]);
-        const durationSeconds = Number(fields[5]);
+        const startSeconds = parseScoreNumber(fields[3]);
+        const durationSeconds = parseScoreNumber(fields[5]);
         const stop = startSeconds + Math.max(durationSeconds, 0);
         if (Number.isFinite(stop)) end = Math.max(end ?? 0, stop);
       } else if (fields[0] === 'f' && fields.length >= 4) {
-        const at = Number(fields[3]);
+        const at = parseScoreNumber(fields[3]);
         if (Number.isFinite(at)) end = Math.max(end ?? 0, at);
       }
     }
@@ -832,6 +844,15 @@ export async function csoundInitialize(flags: number): Promise<number> {
   expectNumber('csoundInitialize', 'flags', flags);
   await compiledEngine();
   return 0;
+}
+
+/** A number of Csound's sorted score: decimal, or C99 hexadecimal ("0x1.8p+1") as 6.18 writes times. */
+function parseScoreNumber(text: string): number {
+  const hex = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)$/i.exec(text);
+  if (hex === null) return Number(text);
+  const [, sign, whole, fraction = '', exponent] = hex;
+  const mantissa = parseInt(`${whole || '0'}${fraction}`, 16) / 16 ** fraction.length;
+  return (sign === '-' ? -1 : 1) * mantissa * 2 ** Number(exponent);
 }
 
 function writeOut(message: CsoundMessage, stream: 'stdout' | 'stderr'): void {

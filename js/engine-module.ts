@@ -39,6 +39,7 @@ export interface RawEngine {
   spin(): number;
   spout(): number;
   setHostAudioIO(): void;
+  hostAudioIO(): boolean;
   setRTAudioModule(module: string): void;
   setControlChannel(name: string, value: number): void;
   controlChannel(name: string): { value: number; err: number };

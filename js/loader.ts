@@ -22,20 +22,23 @@ async function compileForNode(): Promise<CompiledEngine> {
   const { createRequire } = await import('node:module');
   const { readFile } = await import('node:fs/promises');
   const require = createRequire(import.meta.url);
-  const factory = require('./csound-engine.cjs') as EngineFactory;
-  const bytes = await readFile(new URL('./csound-engine.wasm', import.meta.url));
+  const factory = require('../csound-engine.cjs') as EngineFactory;
+  const bytes = await readFile(new URL('../csound-engine.wasm', import.meta.url));
   return { factory, module: await WebAssembly.compile(bytes) };
+}
+
+// Browsers (and anything else with fetch): the ES module build of the glue and a streaming compile.
+async function compileForBrowser(): Promise<CompiledEngine> {
+  const glueUrl = new URL('../csound-engine.mjs', import.meta.url).href;
+  const { default: factory } = (await import(/* @vite-ignore */ glueUrl)) as { default: EngineFactory };
+  const response = fetch(new URL('../csound-engine.wasm', import.meta.url));
+  return { factory, module: await WebAssembly.compileStreaming(response) };
 }
 
 /** The compiled module, compiled on first use. */
 export function compiledEngine(): Promise<CompiledEngine> {
   if (compiled === null) {
-    if (!isNode) {
-      return Promise.reject(
-        new CsoundError('load', -1, 'this build loads in Node only; the browser loader is not built yet'),
-      );
-    }
-    compiled = compileForNode().catch((cause: unknown) => {
+    compiled = (isNode ? compileForNode() : compileForBrowser()).catch((cause: unknown) => {
       compiled = null;
       throw new CsoundError('load', -1, `cannot load the wasm engine: ${String(cause)}`);
     });
@@ -51,6 +54,13 @@ export interface LoadedEngine {
 
 /** A new engine instance on its own shared memory; `print` receives what C code writes to stdout/stderr. */
 export async function instantiateEngine(print: (text: string, isError: boolean) => void): Promise<LoadedEngine> {
+  if (typeof SharedArrayBuffer === 'undefined') {
+    // A page that is not cross-origin isolated hides the SharedArrayBuffer global, yet a shared
+    // WebAssembly.Memory still works on its own thread; the glue tests buffers against that global, so restore
+    // it from such a memory. (Handing the memory to another thread still fails there: play() says why.)
+    const probe = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    (globalThis as Record<string, unknown>).SharedArrayBuffer = probe.buffer.constructor;
+  }
   const { factory, module: wasmModule } = await compiledEngine();
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared: true });
   const module = await factory({

@@ -7,12 +7,17 @@ import type { Csound } from './csound.js';
 import type { EngineModule } from './engine-module.js';
 import { CsoundError } from './errors.js';
 import { hostLink, type HostLink } from './internal.js';
-import { Control, State } from './performer-control.js';
+import { Control, Stat, State } from './performer-control.js';
 
 /** Options of a performance thread (extras of this binding). */
 export interface PerformanceThreadOptions {
   /** Stack of the performer thread in bytes (default 1 MiB). */
   stackSize?: number;
+  /**
+   * Browser: the (Offline)AudioContext to perform in. Its sample rate must equal the orchestra's sr. Without one,
+   * play() creates an AudioContext at the orchestra's sr.
+   */
+  audioContext?: BaseAudioContext;
 }
 
 /** Interval at which the host thread routes the performer's messages and writes recorded audio. */
@@ -45,15 +50,20 @@ type WorkerLike = {
 };
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+const SharedBuffer = typeof SharedArrayBuffer === 'undefined' ? ArrayBuffer : SharedArrayBuffer;
 
 export class CsoundPerformanceThread {
   private readonly csound: Csound;
   private readonly link: HostLink;
   private readonly host: PerformerHostModule;
-  private readonly control = new Int32Array(new SharedArrayBuffer(Control.Length * 4));
+  // Without cross-origin isolation a page has no SharedArrayBuffer; play() then explains which headers to send.
+  private readonly control = new Int32Array(new SharedBuffer(Control.Length * 4));
+  private readonly stats = new Float64Array(new SharedBuffer(Stat.Length * 8));
   private readonly recorder: Recorder;
   private readonly stackSize: number;
   private worker: WorkerLike | null = null;
+  private context: BaseAudioContext | null;
+  private node: AudioWorkletNode | null = null;
   private thread = 0;
   private service: ReturnType<typeof setInterval> | null = null;
   private runStatus = 0;
@@ -70,16 +80,37 @@ export class CsoundPerformanceThread {
     this.host = this.link.module as PerformerHostModule;
     this.recorder = new this.host.Recorder();
     this.stackSize = options.stackSize ?? DEFAULT_STACK;
+    this.context = options.audioContext ?? null;
   }
 
-  /** Starts the performance, or continues it after pause(). The Csound instance must be compiled and started. */
-  play(): void {
-    if (this.worker === null && this.finished === null) {
-      this.launch();
-    } else {
-      Atomics.store(this.control, Control.State, State.Running);
-      Atomics.notify(this.control, Control.State);
-    }
+  /**
+   * Starts the performance, or continues it after pause(). The Csound instance must be compiled and started.
+   * The returned Promise resolves once the performer is running (in a browser the worklet module loads first);
+   * it may be ignored, as the seed's play() returns nothing.
+   */
+  play(): Promise<void> {
+    if (this.finished === null) return this.launch();
+    Atomics.store(this.control, Control.State, State.Running);
+    Atomics.notify(this.control, Control.State);
+    return Promise.resolve();
+  }
+
+  /** Browser: the (Offline)AudioContext the performer runs in, once play() has started it. */
+  audioContext(): BaseAudioContext | null {
+    return this.node === null ? null : this.context;
+  }
+
+  /**
+   * The control block shared with the performer (Int32Array): [1] counts the render quanta (browser) or k-cycle
+   * blocks (Node) performed so far. For tests and meters; do not write to it.
+   */
+  controlBlock(): Int32Array {
+    return this.control;
+  }
+
+  /** Browser: the AudioWorkletNode that performs (connect a microphone source to it for `ins`/`inch`). */
+  audioNode(): AudioWorkletNode | null {
+    return this.node;
   }
 
   /** Pauses the performance: the performer stops calling performKsmps until play() or togglePause(). */
@@ -156,22 +187,110 @@ export class CsoundPerformanceThread {
     this.recorder.stop();
   }
 
+  /**
+   * Audio-thread statistics (browser performer): quanta rendered, mean and longest process() time in ms (1 ms
+   * resolution: the audio thread has only Date.now()), and underruns (quanta not fully rendered in time).
+   * For a CPU meter: meanMs / quantumMs.
+   */
+  audioStats(): { quanta: number; meanMs: number; maxMs: number; underruns: number; quantumMs: number } {
+    const quanta = this.stats[Stat.Quanta];
+    const rate = this.context?.sampleRate ?? this.csound.sr();
+    return {
+      quanta,
+      meanMs: quanta > 0 ? this.stats[Stat.TotalMs] / quanta : 0,
+      maxMs: this.stats[Stat.MaxMs],
+      underruns: this.stats[Stat.Underruns],
+      quantumMs: (128 / rate) * 1000,
+    };
+  }
+
+  /** Resets the audio-thread statistics (e.g. after start-up, to measure a steady state). */
+  resetAudioStats(): void {
+    this.stats.fill(0);
+  }
+
   /** Frames the recorder lost because the ring was full (only on an audio thread, which cannot wait). */
   droppedRecordFrames(): number {
     return this.recorder.droppedFrames();
   }
 
-  private launch(): void {
-    if (!isNode) {
-      throw new CsoundError('play', CSOUND_ERROR, 'the browser performer (AudioWorklet) is not built yet');
+  private launch(): Promise<void> {
+    if (!isNode && typeof crossOriginIsolated !== 'undefined' && !crossOriginIsolated) {
+      return Promise.reject(new CsoundError('play', CSOUND_ERROR, 'the page is not cross-origin isolated, so ' +
+        'the audio thread cannot share the engine\'s memory: serve the page with ' +
+        '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp"'));
     }
     this.thread = this.host._csound_wasm_thread_create(this.stackSize);
-    if (this.thread === 0) throw new CsoundError('play', CSOUND_ERROR, 'cannot allocate the performer thread');
+    if (this.thread === 0) return Promise.reject(new CsoundError('play', CSOUND_ERROR, 'cannot allocate the performer thread'));
     Atomics.store(this.control, Control.State, State.Running);
     this.running = true;
     this.link.setPerforming(true);
-    this.finished = this.startNodeWorker();
+    let started: Promise<void>;
+    if (isNode) {
+      this.finished = this.startNodeWorker();
+      started = Promise.resolve();
+    } else {
+      let resolveEnd!: (status: number) => void;
+      this.finished = new Promise<number>((resolve) => {
+        resolveEnd = resolve;
+      });
+      started = this.startWorklet(resolveEnd).catch((error: unknown) => {
+        this.finish(-1);
+        resolveEnd(this.runStatus);
+        throw error;
+      });
+    }
     this.service = setInterval(() => this.serviceTick(), SERVICE_INTERVAL_MS);
+    return started;
+  }
+
+  /** Browser: the performer is an AudioWorkletProcessor (worklet/processor.ts) on the audio rendering thread. */
+  private async startWorklet(resolveEnd: (status: number) => void): Promise<void> {
+    const sr = this.csound.sr();
+    if (!this.csound.hostAudioIO()) {
+      // Without it Csound would open an audio device or a file from the audio thread, which cannot do either.
+      throw new CsoundError('play', CSOUND_ERROR, 'in a browser the performer plays spout: create the Csound with ' +
+        '{ hostAudioIO: true } (the default in browsers) or call setHostAudioIO() before compiling');
+    }
+    const context = this.context ?? new AudioContext({ sampleRate: sr, latencyHint: 'interactive' });
+    this.context = context;
+    if (context.sampleRate !== sr) {
+      throw new CsoundError('play', CSOUND_ERROR, `the AudioContext runs at ${context.sampleRate} Hz but the ` +
+        `orchestra's sr is ${sr} Hz; create the context with { sampleRate: ${sr} }`);
+    }
+    await context.audioWorklet.addModule(new URL('../worklet/processor.js', import.meta.url));
+    const nchnls = this.csound.channels(false);
+    const nchnlsInput = this.csound.channels(true);
+    this.node = new AudioWorkletNode(context, 'csound-performer', {
+      numberOfInputs: nchnlsInput > 0 ? 1 : 0,
+      numberOfOutputs: 1,
+      outputChannelCount: [nchnls],
+      channelCount: Math.max(nchnlsInput, 1),
+      channelCountMode: 'explicit',
+      processorOptions: {
+        wasmModule: this.link.wasmModule,
+        memory: this.link.memory,
+        handle: this.link.handle,
+        thread: this.thread,
+        ring: this.recorder.ring(),
+        control: this.control,
+        stats: this.stats,
+        ksmps: this.csound.ksmps(),
+        nchnls,
+        nchnlsInput,
+        spout: this.csound.spout().byteOffset,
+        spin: this.csound.spin().byteOffset,
+        zeroDbfs: this.csound.get0dBFS(),
+      },
+    });
+    this.node.port.onmessage = (event: MessageEvent<{ cmd: string; message?: string }>) => {
+      if (event.data.cmd === 'error') {
+        console.error(`csound-wasm performer: ${event.data.message}`);
+      }
+    };
+    this.node.connect(context.destination);
+    this.resolveEnd = resolveEnd;
+    if (context instanceof AudioContext && context.state !== 'running') await context.resume();
   }
 
   private async startNodeWorker(): Promise<number> {
@@ -209,9 +328,18 @@ export class CsoundPerformanceThread {
     });
   }
 
+  private resolveEnd: ((status: number) => void) | null = null;
+
   private serviceTick(): void {
     this.link.flushMessages();
     this.recorder.drain();
+    if (this.resolveEnd !== null && Atomics.load(this.control, Control.Ended) === 1) {
+      const resolve = this.resolveEnd;
+      this.resolveEnd = null;
+      this.finish(Atomics.load(this.control, Control.Status));
+      this.node?.disconnect();
+      resolve(this.runStatus);
+    }
   }
 
   private finish(status: number): void {

@@ -24,9 +24,13 @@ export interface AttachOptions {
   canBlock: boolean;
 }
 
-export async function attachPerformer(options: AttachOptions): Promise<PerformerModule> {
+/**
+ * Synchronous, so an AudioWorkletProcessor is ready from its first process() call: the factory's argument becomes
+ * the module object, and with a synchronous instantiateWasm its exports are in place when the factory returns.
+ */
+export function attachPerformer(options: AttachOptions): PerformerModule {
   const { factory, wasmModule, memory, thread, canBlock } = options;
-  const module = (await (factory as unknown as (o: object) => Promise<unknown>)({
+  const module: Record<string, unknown> = {
     ENVIRONMENT_IS_PTHREAD: true,
     wasmMemory: memory,
     wasmModule,
@@ -37,9 +41,14 @@ export async function attachPerformer(options: AttachOptions): Promise<Performer
     },
     print: () => {},
     printErr: () => {},
-  })) as PthreadModule;
-  module.__emscripten_thread_init(thread, 0, 0, canBlock ? 1 : 0, 0);
-  module.establishStackSpace();
-  module._emscripten_tls_init();
-  return module;
+  };
+  void (factory as unknown as (o: object) => Promise<unknown>)(module);
+  const performer = module as unknown as PthreadModule;
+  if (typeof performer._csound_wasm_perform !== 'function') {
+    throw new Error('the engine module did not instantiate synchronously');
+  }
+  performer.__emscripten_thread_init(thread, 0, 0, canBlock ? 1 : 0, 0);
+  performer.establishStackSpace();
+  performer._emscripten_tls_init();
+  return performer;
 }

@@ -1,11 +1,15 @@
 // The control block shared by the host thread and the performer: an Int32Array over a SharedArrayBuffer,
-// indices below. Only the host writes State; only the performer writes Blocks.
+// indices below. Only the host writes State; only the performer writes the others.
 
 export const enum Control {
   /** State.Running, State.Paused or State.Stop (host → performer). */
   State = 0,
   /** Calls of csound_wasm_perform made so far (performer → host), for progress. */
   Blocks = 1,
+  /** The performance's end code (performer → host), valid once Ended is 1. */
+  Status = 2,
+  /** 1 when the performer has ended (score end, stop or error). */
+  Ended = 3,
   Length = 4,
 }
 
@@ -13,6 +17,23 @@ export const enum State {
   Running = 0,
   Paused = 1,
   Stop = 2,
+}
+
+/**
+ * Audio-thread statistics (performer → host), a Float64Array over a SharedArrayBuffer. The audio thread has no
+ * high-resolution clock (AudioWorkletGlobalScope lacks performance.now), so times come from Date.now(): 1 ms
+ * resolution per quantum, unbiased on average over many quanta.
+ */
+export const enum Stat {
+  /** process() calls that rendered audio. */
+  Quanta = 0,
+  /** Sum of their durations, ms. */
+  TotalMs = 1,
+  /** Longest one, ms. */
+  MaxMs = 2,
+  /** Quanta not fully rendered: the performer was not ready, or process() took longer than the quantum lasts. */
+  Underruns = 3,
+  Length = 4,
 }
 
 /** k-cycles per csound_wasm_perform call in the worker: the granularity of pause and stop. */

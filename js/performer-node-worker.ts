@@ -22,8 +22,8 @@ const port = parentPort!;
   port.postMessage(message);
 
 const require = createRequire(import.meta.url);
-const factory = require('./csound-engine.cjs') as EngineFactory;
-const performer = await attachPerformer({
+const factory = require('../csound-engine.cjs') as EngineFactory;
+const performer = attachPerformer({
   factory,
   wasmModule: data.wasmModule,
   memory: data.memory,

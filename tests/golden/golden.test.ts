@@ -60,12 +60,7 @@ const EXPECTED_FAILURES: Record<string, string> = {
  * Files that need an opcode from a Csound plugin library not linked into the wasm build yet: case name -> the
  * opcode the wasm render reports missing (the first one; a file may need more from the same library).
  */
-const PENDING: Record<string, string> = {
-  'regression/bugsize.csd': 'sin', // sin(i[]): Opcodes/arrayops.cpp (libarrayops)
-  'own/plugin_arrayops.csd': 'sorta', // sorta, dot, sqrt(k[]), log(k[]): Opcodes/arrayops.cpp (libarrayops)
-  'own/plugin_pvsops.csd': 'pvstrace', // Opcodes/pvsops.cpp (libpvsops)
-  'own/plugin_trigenvsegs.csd': 'trigLinseg', // trigLinseg, trigExpseg: Opcodes/trigEnvSegs.cpp (libtrigenvsegs)
-};
+const PENDING: Record<string, string> = {};
 
 // ---------------------------------------------------------------- harness
 

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Csound, CsoundError } from '../../dist/index.js';
+import { Csound, CsoundError } from '../../dist/js/index.js';
 
 /**
  * Flags given to both renderers, after the CSD's own <CsOptions> (command-line flags win, so `-odac` there is

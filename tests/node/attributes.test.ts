@@ -6,7 +6,7 @@ import {
   CSOUNDINIT_NO_SIGNAL_HANDLER,
   CsoundError,
   csoundInitialize,
-} from '../../dist/index.js';
+} from '../../dist/js/index.js';
 import { drainText, quietCsound, startedCsound } from './helpers.js';
 
 // Values no default has, so each attribute must come from the orchestra header.

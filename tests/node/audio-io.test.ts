@@ -1,6 +1,6 @@
 // Audio I/O: spout, spin, setHostAudioIO, and the views' validity across memory growth.
 import { describe, expect, it } from 'vitest';
-import { CS_INSTR_EVENT } from '../../dist/index.js';
+import { CS_INSTR_EVENT } from '../../dist/js/index.js';
 import { drainText, quietCsound, startedCsound } from './helpers.js';
 
 const KSMPS = 8;

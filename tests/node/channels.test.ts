@@ -11,7 +11,7 @@ import {
   CSOUND_OUTPUT_CHANNEL,
   CSOUND_STRING_CHANNEL,
   CsoundError,
-} from '../../dist/index.js';
+} from '../../dist/js/index.js';
 import { startedCsound } from './helpers.js';
 
 const KSMPS = 8;

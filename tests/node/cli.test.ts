@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(__dirname, '../..');
-const cli = path.join(repo, 'dist', 'cli.js');
+const cli = path.join(repo, 'dist', 'js', 'cli.js');
 const work = mkdtempSync(path.join(tmpdir(), 'csound-wasm-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

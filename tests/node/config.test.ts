@@ -1,6 +1,6 @@
 // Configuration: setOption, params / setParams, setMessageLevel, setDebug.
 import { describe, expect, it } from 'vitest';
-import { CsoundError, CsoundParams } from '../../dist/index.js';
+import { CsoundError, CsoundParams } from '../../dist/js/index.js';
 import { quietCsound } from './helpers.js';
 
 // The fields of CSOUND_PARAMS, in the order of Csound 6.18.1's include/csound.h.

@@ -1,6 +1,6 @@
 // Devices and score control: audioDevList, midiDevList, scoreTime, isScorePending / setScorePending, rewindScore.
 import { describe, expect, it } from 'vitest';
-import { CS_INSTR_EVENT } from '../../dist/index.js';
+import { CS_INSTR_EVENT } from '../../dist/js/index.js';
 import { csd, performCycles, performToEnd, quietCsound } from './helpers.js';
 
 const SR = 1000;
@@ -116,6 +116,26 @@ describe('rewindScore', () => {
     cs.rewindScore();
     performCycles(cs, periodsUntil(NOTES[0].start) + 1);
     expect(cs.controlChannel('count')).toEqual([2, 0]);
+    cs.destroy();
+  });
+});
+
+describe('scoreEndTime', () => {
+  it('reads the end of the score in seconds from the sorted score, tempo included, and matches where performance ends', async () => {
+    const cs = await quietCsound();
+    // At 120 beats per minute the last note (beats 2 to 5) ends at 2.5 s.
+    cs.compileCsdText(csd({ orc: ORC, score: 't 0 120\ni 1 0 1 0.5\ni 1 2 3 0.25' }));
+    cs.start();
+    expect(cs.scoreEndTime()).toBeCloseTo(2.5, 12);
+    performToEnd(cs);
+    expect(cs.scoreTime()).toBeCloseTo(2.5, 2);
+    cs.destroy();
+  });
+
+  it('is null without a score', async () => {
+    const cs = await quietCsound();
+    cs.compileOrc(ORC);
+    expect(cs.scoreEndTime()).toBeNull();
     cs.destroy();
   });
 });

@@ -1,6 +1,6 @@
 // Bad input: every failure is a CsoundError that names its cause, and leaves Csound usable.
 import { describe, expect, it } from 'vitest';
-import { Csound, CS_INSTR_EVENT, CsoundError } from '../../dist/index.js';
+import { Csound, CS_INSTR_EVENT, CsoundError } from '../../dist/js/index.js';
 import { csd, quietCsound } from './helpers.js';
 
 const KSMPS = 8;

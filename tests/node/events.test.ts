@@ -1,6 +1,6 @@
 // Events: event (instrument, table, end), eventString, their async variants, instrNumber.
 import { describe, expect, it } from 'vitest';
-import { CS_END_EVENT, CS_INSTR_EVENT, CS_TABLE_EVENT, CsoundError } from '../../dist/index.js';
+import { CS_END_EVENT, CS_INSTR_EVENT, CS_TABLE_EVENT, CsoundError } from '../../dist/js/index.js';
 import { drainText, performCycles, startedCsound } from './helpers.js';
 
 const SR = 1000;

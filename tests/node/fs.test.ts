@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsoundError } from '../../dist/index.js';
+import { CsoundError } from '../../dist/js/index.js';
 import { csd, performToEnd, quietCsound } from './helpers.js';
 
 const WAV = { sr: 8000, nchnls: 2, ksmps: 10, seconds: 0.1, levels: [0.25, -0.5] };

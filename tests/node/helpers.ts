@@ -1,5 +1,5 @@
 // Shared helpers of the API tests: they run on the built package (dist/), i.e. on the real wasm engine.
-import { Csound, type CsoundMessage } from '../../dist/index.js';
+import { Csound, type CsoundMessage } from '../../dist/js/index.js';
 
 /** A new Csound whose messages go to its message buffer (read with `drainMessages`) instead of stderr. */
 export async function quietCsound(options: { hostData?: unknown } = {}): Promise<Csound> {

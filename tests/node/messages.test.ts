@@ -8,7 +8,7 @@ import {
   CSOUNDMSG_TYPE_MASK,
   CSOUNDMSG_WARNING,
   CsoundError,
-} from '../../dist/index.js';
+} from '../../dist/js/index.js';
 import { drainMessages } from './helpers.js';
 
 const ORC = `

@@ -1,7 +1,7 @@
 // CsoundPerformanceThread in Node: the performance runs in a worker on the instance's shared memory while this
 // thread drives the same Csound object (channels, events) synchronously.
 import { describe, expect, it } from 'vitest';
-import { Csound, CsoundError, CsoundPerformanceThread, CS_INSTR_EVENT } from '../../dist/index.js';
+import { Csound, CsoundError, CsoundPerformanceThread, CS_INSTR_EVENT } from '../../dist/js/index.js';
 
 function csdText(orc: string, score: string, options = '-n'): string {
   return `<CsoundSynthesizer>\n<CsOptions>\n${options}\n</CsOptions>\n<CsInstruments>\nsr = 44100\nksmps = 32\nnchnls = 2\n0dbfs = 1\n${orc}\n</CsInstruments>\n<CsScore>\n${score}\n</CsScore>\n</CsoundSynthesizer>\n`;

@@ -1,6 +1,6 @@
 // Performance: compile, compileOrc, evalCode, compileCsd, start, performKsmps(Block), reset, runUtility.
 import { describe, expect, it } from 'vitest';
-import { CS_INSTR_EVENT, CsoundError } from '../../dist/index.js';
+import { CS_INSTR_EVENT, CsoundError } from '../../dist/js/index.js';
 import { csd, drainText, performToEnd, quietCsound, startedCsound } from './helpers.js';
 
 // One note of a constant level on one channel; the score lasts NOTE_SECONDS.

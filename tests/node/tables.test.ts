@@ -1,6 +1,6 @@
 // Tables: table (live view), tableLength, tableArgs.
 import { describe, expect, it } from 'vitest';
-import { CS_INSTR_EVENT, CS_TABLE_EVENT } from '../../dist/index.js';
+import { CS_INSTR_EVENT, CS_TABLE_EVENT } from '../../dist/js/index.js';
 import { startedCsound } from './helpers.js';
 
 const SINE_SIZE = 16;

@@ -1,0 +1,24 @@
+/* Accessors for fields of the internal CSOUND struct (csound_fields.c). */
+#ifndef CSOUND_WASM_CSOUND_FIELDS_H
+#define CSOUND_WASM_CSOUND_FIELDS_H
+
+#include <csound.h>
+#include <setjmp.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+int csound_wasm_host_audio_io(CSOUND *csound);
+/** Csound's sorted score text, or NULL before a score is read. */
+const char *csound_wasm_sorted_score(CSOUND *csound);
+/** The jump target Csound's errors longjmp to (set it with setjmp around calls that can fail). */
+jmp_buf *csound_wasm_exit_jump(CSOUND *csound);
+/** Items in Csound's queue of asynchronous requests (events, compiles) that the performer has not applied yet. */
+long csound_wasm_queue_items(CSOUND *csound);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

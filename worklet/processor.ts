@@ -1,0 +1,145 @@
+// The performer on the audio thread: an AudioWorkletProcessor that performs the main thread's Csound instance on
+// its shared memory. It instantiates the same compiled module on that memory (performer-attach), then in each
+// process() call performs as many k-cycles as the 128-frame quantum needs, for any ksmps: spout is read and spin
+// is written frame by frame, and a k-cycle runs whenever the current one has been consumed.
+// process() allocates nothing: views and counters are made in the constructor (and remade if memory grows).
+// @ts-ignore -- the ES module glue is made by scripts/build.sh next to dist/; its type is EngineFactory
+import createCsoundEngineModule from '../csound-engine.mjs';
+import type { EngineFactory } from '../js/engine-module.js';
+import { attachPerformer, type PerformerModule } from '../js/performer-attach.js';
+import { Control, Stat, State } from '../js/performer-control.js';
+
+// AudioWorkletGlobalScope, declared here: TypeScript's DOM library does not describe it.
+declare class AudioWorkletProcessor {
+  readonly port: MessagePort;
+  constructor(options?: unknown);
+}
+declare const sampleRate: number;
+declare function registerProcessor(name: string, ctor: new (options: ProcessorInit) => AudioWorkletProcessor): void;
+
+/** What the host thread passes in processorOptions (see js/performance-thread.ts). */
+export interface PerformerOptions {
+  wasmModule: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  handle: number;
+  thread: number;
+  ring: number;
+  control: Int32Array;
+  stats: Float64Array;
+  ksmps: number;
+  nchnls: number;
+  nchnlsInput: number;
+  spout: number;
+  spin: number;
+  zeroDbfs: number;
+}
+
+interface ProcessorInit {
+  processorOptions: PerformerOptions;
+}
+
+// The glue touches a few globals the audio thread's scope lacks; give it harmless ones.
+const scope = globalThis as unknown as Record<string, unknown>;
+scope.performance ??= { now: () => Date.now() };
+scope.setTimeout ??= () => 0;
+scope.clearTimeout ??= () => {};
+scope.postMessage ??= () => {};
+scope.location ??= { href: '' };
+
+class CsoundPerformerProcessor extends AudioWorkletProcessor {
+  private readonly options: PerformerOptions;
+  private performer: PerformerModule | null = null;
+  // Views on a shared memory stay valid when it grows.
+  private readonly spout: Float64Array;
+  private readonly spin: Float64Array;
+  private readonly control: Int32Array;
+  private readonly stats: Float64Array;
+  private readonly gain: number;
+  /** How long a quantum lasts, ms (128 frames at the context's rate). */
+  private readonly quantumMs: number;
+  /** Frame of the current k-cycle's spout to read next; ksmps means "perform the next k-cycle first". */
+  private position: number;
+  private ended = false;
+
+  constructor(init: ProcessorInit) {
+    super();
+    const options = init.processorOptions;
+    this.options = options;
+    this.control = options.control;
+    this.stats = options.stats;
+    this.gain = 1 / options.zeroDbfs;
+    this.quantumMs = (128 / sampleRate) * 1000;
+    this.position = options.ksmps;
+    this.spout = new Float64Array(options.memory.buffer, options.spout, options.ksmps * options.nchnls);
+    this.spin = new Float64Array(options.memory.buffer, options.spin, options.ksmps * Math.max(options.nchnlsInput, 1));
+    try {
+      this.performer = attachPerformer({
+        factory: createCsoundEngineModule as EngineFactory,
+        wasmModule: options.wasmModule,
+        memory: options.memory,
+        thread: options.thread,
+        canBlock: false,
+      });
+    } catch (error) {
+      this.port.postMessage({ cmd: 'error', message: String(error) });
+    }
+  }
+
+  process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    const started = Date.now();
+    const output = outputs[0];
+    const input = inputs.length > 0 ? inputs[0] : undefined;
+    const frames = output[0].length;
+    const state = Atomics.load(this.control, Control.State);
+    if (this.performer === null || this.ended || state !== State.Running) {
+      for (let c = 0; c < output.length; c++) output[c].fill(0);
+      if (this.performer === null && state === State.Running) this.stats[Stat.Underruns]++;
+      if (state === State.Stop && !this.ended) this.finish(1);
+      return !this.ended;
+    }
+    const { ksmps, nchnls, nchnlsInput, handle, ring } = this.options;
+    for (let frame = 0; frame < frames; frame++) {
+      if (this.position === ksmps) {
+        let result: number;
+        try {
+          result = this.performer._csound_wasm_perform(handle, 1, ring);
+        } catch (error) {
+          // A trap or an escaped jump: the performance cannot go on. Report it once and end.
+          this.port.postMessage({ cmd: 'error', message: `performKsmps failed: ${String(error)}` });
+          result = -1;
+        }
+        if (result !== 0) {
+          for (let c = 0; c < output.length; c++) output[c].fill(0, frame);
+          this.finish(result);
+          return false;
+        }
+        this.position = 0;
+      }
+      const base = this.position * nchnls;
+      for (let c = 0; c < output.length && c < nchnls; c++) output[c][frame] = this.spout[base + c] * this.gain;
+      if (input !== undefined && nchnlsInput > 0) {
+        const inBase = this.position * nchnlsInput;
+        for (let c = 0; c < nchnlsInput; c++) {
+          const channel = input[c];
+          this.spin[inBase + c] = channel !== undefined ? channel[frame] * this.options.zeroDbfs : 0;
+        }
+      }
+      this.position++;
+    }
+    Atomics.add(this.control, Control.Blocks, 1);
+    const elapsed = Date.now() - started;
+    this.stats[Stat.Quanta]++;
+    this.stats[Stat.TotalMs] += elapsed;
+    if (elapsed > this.stats[Stat.MaxMs]) this.stats[Stat.MaxMs] = elapsed;
+    if (elapsed > this.quantumMs) this.stats[Stat.Underruns]++;
+    return true;
+  }
+
+  private finish(status: number): void {
+    this.ended = true;
+    Atomics.store(this.control, Control.Status, status);
+    Atomics.store(this.control, Control.Ended, 1);
+  }
+}
+
+registerProcessor('csound-performer', CsoundPerformerProcessor);
