@@ -34,9 +34,10 @@
 #     osc          - needs liblo and UDP sockets
 #     rtalsa rtpulse rtpa rtjack pmidi ipmidi cmidi rtauhal rtwinmm rthaiku rtcoreaudio
 #                  - native real-time audio/MIDI drivers; the wasm build does host-implemented audio I/O
-#     stdutil      - not skipped: the utilities are linked by the top-level CMakeLists.txt
+#   (stdutil, the utilities plugin, is linked and registered by the top-level CMakeLists.txt and cpp/engine.cpp.)
 #   csound-plugins 1.0.2
-#     stkops       - needs the STK library and its rawwave files (not built for wasm yet)
+#     stkops       - needs the STK library and its rawwave files (not built for wasm yet; the orig tarball of
+#                    Debian's stk 4.6.2+dfsg-2 could not be fetched from this machine's archive)
 #     image        - needs libpng + zlib (not built for wasm yet)
 #     mp3out       - needs the LAME encoder library (not built for wasm yet)
 #     fluidOpcodes - needs libfluidsynth (and its glib dependency)

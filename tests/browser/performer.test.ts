@@ -87,6 +87,31 @@ describe('browser performer (AudioWorklet)', () => {
     });
   }
 
+  it('record() in the browser writes a WAV in the virtual file system whose samples equal spout', async () => {
+    const text = csd(32);
+    const expected = await nodeRender(text);
+    const rendered = await page.page.evaluate(
+      ([t, s]) =>
+        (window as unknown as { renderOffline(c: string, s: number, r: undefined, f: string): Promise<{ recorded: number[] }> })
+          .renderOffline(t, s, undefined, '/rec.wav'),
+      [text, SECONDS] as const,
+    );
+    const wav = Uint8Array.from(rendered.recorded);
+    const view = new DataView(wav.buffer);
+    expect(String.fromCharCode(...wav.subarray(0, 4))).toBe('RIFF');
+    expect(view.getUint16(20, true)).toBe(3); // IEEE float
+    expect(view.getUint16(22, true)).toBe(2);
+    let offset = 12;
+    while (String.fromCharCode(...wav.subarray(offset, offset + 4)) !== 'data') offset += 8 + view.getUint32(offset + 4, true);
+    const frames = view.getUint32(offset + 4, true) / 8;
+    expect(frames).toBe(expected[0].length);
+    let mismatches = 0;
+    for (let f = 0; f < frames; f++) {
+      for (let c = 0; c < 2; c++) if (view.getFloat32(offset + 8 + (f * 2 + c) * 4, true) !== expected[c][f]) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+
   it("refuses an AudioContext whose rate is not the orchestra's sr, naming both rates", async () => {
     const error = await page.page.evaluate(
       ([t]) => {
