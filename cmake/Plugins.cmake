@@ -16,7 +16,7 @@
 #     linear algebra (la_*) and chua. Pinned by sha256; CSOUND_WASM_PLUGINS_SRC / CSOUND_WASM_PLUGINS_TARBALL
 #     point at an unpacked tree / a tarball instead of downloading it.
 #   - Debian source package eigen3 3.4.0 (header-only, for chua). CSOUND_WASM_EIGEN_SRC / CSOUND_WASM_EIGEN_TARBALL.
-#   - gmm++ headers (la_*): Debian package libgmm++-dev on the build machine (header-only);
+#   - gmm++ headers (la_*): Debian package libgmm-dev on the build machine (scripts/setup-system.sh installs it) (header-only);
 #     CSOUND_WASM_GMM_INCLUDE may name another directory that holds gmm/gmm.h.
 #   CSOUND_WASM_EXTRA_PLUGINS=OFF builds only the plugins of Csound's own tree (no downloads, no gmm).
 #
