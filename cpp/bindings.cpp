@@ -85,6 +85,8 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .constructor<>()
       .function("ring", &Recorder::ring)
       .function("start", &Recorder::start)
+      .function("startRing", &Recorder::startRing)
+      .function("read", &Recorder::read)
       .function("drain", &Recorder::drain)
       .function("stop", &Recorder::stop)
       .function("recording", &Recorder::recording)

@@ -75,15 +75,18 @@ static void record_frames(CSOUND *csound, RecordRing *ring) {
   atomic_store_explicit((_Atomic uint32_t *)&ring->write_frames, write + frames, memory_order_release);
 }
 
-/* Performs up to `count` k-cycles; after each one, copies spout into the record ring when it is active.
- * Returns csoundPerformKsmps's last result (0 while the performance goes on). */
-EMSCRIPTEN_KEEPALIVE int csound_wasm_perform(CSOUND *csound, int count, RecordRing *ring) {
+/* Performs up to `count` k-cycles; after each one, copies spout into each ring that is active (the recording and
+ * the host's output ring). Returns csoundPerformKsmps's last result (0 while the performance goes on). */
+EMSCRIPTEN_KEEPALIVE int csound_wasm_perform(CSOUND *csound, int count, RecordRing *ring, RecordRing *output) {
   int result = 0;
   for (int i = 0; i < count && result == 0; ++i) {
     result = csoundPerformKsmps(csound);
     /* A call that reports the end performed nothing: spout holds the previous k-cycle. */
     if (result == 0 && ring != NULL && atomic_load_explicit((_Atomic int32_t *)&ring->active, memory_order_acquire)) {
       record_frames(csound, ring);
+    }
+    if (result == 0 && output != NULL && atomic_load_explicit((_Atomic int32_t *)&output->active, memory_order_acquire)) {
+      record_frames(csound, output);
     }
   }
   return result;

@@ -2,6 +2,7 @@
 
 #include <emscripten/threading.h>
 
+#include <algorithm>
 #include <climits>
 
 namespace csound_wasm {
@@ -71,8 +72,44 @@ int Recorder::drain() {
   return static_cast<int>(frames);
 }
 
+int Recorder::startRing(int channels, int capacityFrames, bool waitWhenFull) {
+  if (channels <= 0 || capacityFrames <= 0) {
+    error_ = "the performance has no output channels yet";
+    return -1;
+  }
+  const size_t doubles = static_cast<size_t>(capacityFrames) * channels;
+  if (storage_.size() < doubles) storage_.resize(doubles);
+  ring_.data = storage_.data();
+  ring_.capacity = static_cast<uint32_t>(capacityFrames);
+  ring_.channels = static_cast<uint32_t>(channels);
+  ring_.wait_when_full = waitWhenFull ? 1 : 0;
+  __atomic_store_n(&ring_.read_frames, 0u, __ATOMIC_RELAXED);
+  __atomic_store_n(&ring_.write_frames, 0u, __ATOMIC_RELAXED);
+  __atomic_store_n(&ring_.active, 1, __ATOMIC_RELEASE);
+  return 0;
+}
+
+int Recorder::read(uintptr_t destination, int maxFrames) {
+  auto *out = reinterpret_cast<double *>(destination);
+  const uint32_t read = __atomic_load_n(&ring_.read_frames, __ATOMIC_RELAXED);
+  const uint32_t write = __atomic_load_n(&ring_.write_frames, __ATOMIC_ACQUIRE);
+  const uint32_t frames = std::min<uint32_t>(write - read, static_cast<uint32_t>(std::max(maxFrames, 0)));
+  const uint32_t channels = ring_.channels;
+  for (uint32_t f = 0; f < frames; ++f) {
+    const double *slot = ring_.data + static_cast<size_t>((read + f) % ring_.capacity) * channels;
+    std::copy(slot, slot + channels, out + static_cast<size_t>(f) * channels);
+  }
+  __atomic_store_n(&ring_.read_frames, read + frames, __ATOMIC_RELEASE);
+  emscripten_futex_wake(&ring_.read_frames, INT_MAX);
+  return static_cast<int>(frames);
+}
+
 int Recorder::stop() {
-  if (file_ == nullptr) return 0;
+  if (file_ == nullptr) {
+    __atomic_store_n(&ring_.active, 0, __ATOMIC_RELEASE);
+    emscripten_futex_wake(&ring_.read_frames, INT_MAX);
+    return 0;
+  }
   __atomic_store_n(&ring_.active, 0, __ATOMIC_RELEASE);
   drain();
   const int result = sf_close(file_);

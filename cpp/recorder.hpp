@@ -1,5 +1,6 @@
-// Recorder: writes what the performer copies from spout (a RecordRing in shared memory) to a sound file, on the
-// host thread, so the performer itself never touches a file. Serves CsoundPerformanceThread.record().
+// Recorder: takes what the performer copies from spout (a RecordRing in shared memory) on the host thread: writes it
+// to a sound file (CsoundPerformanceThread.record()), or hands it to the caller (the Node output ring), so the
+// performer itself never touches a file.
 #pragma once
 
 #include <sndfile.h>
@@ -25,6 +26,10 @@ class Recorder {
   /** Opens `path` as a WAV file (16 or 24-bit PCM, 32-bit float) and activates the ring. 0 or a negative code. */
   int start(const std::string &path, int sampleBits, int channels, double sampleRate, double zeroDbfs,
             int capacityFrames, bool waitWhenFull);
+  /** Activates the ring without a file: the host reads frames with read() (Node's output ring). */
+  int startRing(int channels, int capacityFrames, bool waitWhenFull);
+  /** Copies up to maxFrames interleaved frames into wasm memory at `destination`; returns how many. */
+  int read(uintptr_t destination, int maxFrames);
   /** Writes the frames the performer has produced so far; returns how many. */
   int drain();
   /** Deactivates the ring, writes what is left and closes the file (its header is finished). */

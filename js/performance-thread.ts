@@ -18,6 +18,11 @@ export interface PerformanceThreadOptions {
    * play() creates an AudioContext at the orchestra's sr.
    */
   audioContext?: BaseAudioContext;
+  /**
+   * Node: frames of an output ring the performer fills with spout after each k-cycle, read with readOutput().
+   * The performer waits when the ring is full, so the reader sets the pace (e.g. a sound card callback).
+   */
+  outputRingFrames?: number;
 }
 
 /** Interval at which the host thread routes the performer's messages and writes recorded audio. */
@@ -26,6 +31,8 @@ const DEFAULT_STACK = 1 << 20;
 
 interface Recorder {
   ring(): number;
+  startRing(channels: number, frames: number, wait: boolean): number;
+  read(destination: number, maxFrames: number): number;
   start(path: string, bits: number, channels: number, sr: number, zeroDbfs: number, frames: number, wait: boolean): number;
   drain(): number;
   stop(): number;
@@ -60,6 +67,8 @@ export class CsoundPerformanceThread {
   private readonly control = new Int32Array(new SharedBuffer(Control.Length * 4));
   private readonly stats = new Float64Array(new SharedBuffer(Stat.Length * 8));
   private readonly recorder: Recorder;
+  private readonly output: Recorder | null;
+  private outputScratch = { ptr: 0, frames: 0 };
   private readonly stackSize: number;
   private worker: WorkerLike | null = null;
   private context: BaseAudioContext | null;
@@ -81,6 +90,33 @@ export class CsoundPerformanceThread {
     this.recorder = new this.host.Recorder();
     this.stackSize = options.stackSize ?? DEFAULT_STACK;
     this.context = options.audioContext ?? null;
+    this.output = null;
+    if (options.outputRingFrames !== undefined) {
+      if (!isNode) throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, 'outputRingFrames is for Node');
+      const frames = options.outputRingFrames;
+      if (!Number.isInteger(frames) || frames < csound.ksmps()) {
+        throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, `outputRingFrames must be an integer ≥ ksmps (${csound.ksmps()})`);
+      }
+      this.output = new this.host.Recorder();
+      this.output.startRing(csound.channels(), frames, true);
+    }
+  }
+
+  /**
+   * Node: moves the frames the performer has produced since the last call into `target` (interleaved, nchnls per
+   * frame, Csound's 0dBFS units) and returns how many frames it moved. Needs the `outputRingFrames` option.
+   */
+  readOutput(target: Float64Array): number {
+    if (this.output === null) throw new CsoundError('readOutput', CSOUND_ERROR, 'create the thread with { outputRingFrames }');
+    const channels = this.csound.channels();
+    const frames = Math.floor(target.length / channels);
+    if (this.outputScratch.frames < frames) {
+      if (this.outputScratch.ptr !== 0) this.host._free(this.outputScratch.ptr);
+      this.outputScratch = { ptr: this.host._malloc(frames * channels * 8), frames };
+    }
+    const got = this.output.read(this.outputScratch.ptr, frames);
+    target.set(new Float64Array(this.link.memory.buffer, this.outputScratch.ptr, got * channels));
+    return got;
   }
 
   /**
@@ -127,6 +163,8 @@ export class CsoundPerformanceThread {
   stop(): void {
     Atomics.store(this.control, Control.State, State.Stop);
     Atomics.notify(this.control, Control.State);
+    // A performer waiting for room in the output ring must see the stop.
+    this.output?.stop();
   }
 
   /** True while the performer thread exists (playing or paused). */
@@ -296,12 +334,15 @@ export class CsoundPerformanceThread {
   private async startNodeWorker(): Promise<number> {
     const { Worker } = await import('node:worker_threads');
     const worker = new Worker(new URL('./performer-node-worker.js', import.meta.url), {
+      // Workers inherit the process's flags; --input-type (node -e) is refused for a file entry point.
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
       workerData: {
         wasmModule: this.link.wasmModule,
         memory: this.link.memory,
         handle: this.link.handle,
         thread: this.thread,
         ring: this.recorder.ring(),
+        output: this.output?.ring() ?? 0,
         control: this.control,
       },
     }) as unknown as WorkerLike;
@@ -322,7 +363,8 @@ export class CsoundPerformanceThread {
         process.stderr.write(`csound-wasm performer: ${error.message}\n`);
       });
       worker.on('exit', () => {
-        this.finish(status ?? -1);
+        const ended = Atomics.load(this.control, Control.Ended) === 1;
+        this.finish(status ?? (ended ? Atomics.load(this.control, Control.Status) : -1));
         resolve(this.runStatus);
       });
     });
@@ -346,6 +388,7 @@ export class CsoundPerformanceThread {
     if (this.service !== null) clearInterval(this.service);
     this.service = null;
     this.recorder.stop();
+    this.output?.stop();
     this.link.setPerforming(false);
     // The performance is over: close its output file, as csPerfThread does when its loop ends.
     if (status >= 0) this.csound.cleanup();

@@ -5,7 +5,8 @@
 import type { EngineFactory } from './engine-module.js';
 
 export interface PerformerModule {
-  _csound_wasm_perform(csound: number, count: number, ring: number): number;
+  /** `ring`: the record ring; `output`: the host's output ring (0 for none). */
+  _csound_wasm_perform(csound: number, count: number, ring: number, output: number): number;
 }
 
 interface PthreadModule extends PerformerModule {

@@ -12,6 +12,7 @@ interface PerformerData {
   handle: number;
   thread: number;
   ring: number;
+  output: number;
   control: Int32Array;
 }
 
@@ -40,11 +41,14 @@ for (;;) {
     Atomics.wait(control, Control.State, State.Paused, 100);
     continue;
   }
-  const result = performer._csound_wasm_perform(data.handle, KCYCLES_PER_CALL, data.ring);
+  const result = performer._csound_wasm_perform(data.handle, KCYCLES_PER_CALL, data.ring, data.output);
   Atomics.add(control, Control.Blocks, 1);
   if (result !== 0) {
     status = result;
     break;
   }
 }
+// The control block carries the result too: a worker's last message can arrive after its 'exit' event.
+Atomics.store(control, Control.Status, status);
+Atomics.store(control, Control.Ended, 1);
 port.postMessage({ cmd: 'ended', status });

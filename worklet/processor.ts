@@ -102,7 +102,7 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
       if (this.position === ksmps) {
         let result: number;
         try {
-          result = this.performer._csound_wasm_perform(handle, 1, ring);
+          result = this.performer._csound_wasm_perform(handle, 1, ring, 0);
         } catch (error) {
           // A trap or an escaped jump: the performance cannot go on. Report it once and end.
           this.port.postMessage({ cmd: 'error', message: `performKsmps failed: ${String(error)}` });

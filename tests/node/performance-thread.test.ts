@@ -141,6 +141,57 @@ endin`;
     cs.destroy();
   });
 
+  it('with an output ring, hands every k-cycle of spout to the caller, who sets the pace', async () => {
+    const orc = `instr 1
+  a1 vco2 0.5, p4
+  outs a1, a1 * 0.5
+endin`;
+    const score = 'i 1 0 0.5 220\ni 1 0.5 0.5 330';
+    // Reference: the same CSD performed on this thread.
+    const reference = await started(orc, score);
+    const expected: number[] = [];
+    const spout = reference.spout();
+    while (reference.performKsmps() === 0) expected.push(...spout);
+    reference.destroy();
+
+    const cs = await started(orc, score);
+    const pt = new CsoundPerformanceThread(cs, { outputRingFrames: 1024 });
+    const block = new Float64Array(256 * 2);
+    const received: number[] = [];
+    let ended = false;
+    void pt.play();
+    void pt.join().then(() => {
+      ended = true;
+    });
+    while (!ended || received.length < expected.length) {
+      const frames = pt.readOutput(block);
+      for (let i = 0; i < frames * 2; i++) received.push(block[i]);
+      if (frames === 0) await sleep(1);
+      if (ended && frames === 0) break;
+    }
+    expect(pt.status()).toBeGreaterThan(0);
+    expect(received.length).toBe(expected.length);
+    expect(received.every((x, i) => x === expected[i])).toBe(true);
+    cs.destroy();
+  });
+
+  it('lets a Node process exit by itself once the performance has ended', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const script = `
+      import { Csound, CsoundPerformanceThread } from ${JSON.stringify(new URL('../../dist/js/index.js', import.meta.url).href)};
+      const cs = await Csound.create({ messages: 'none' });
+      cs.compileCsdText(${JSON.stringify(csdText(TONE, 'i 1 0 1'))});
+      cs.start();
+      const pt = new CsoundPerformanceThread(cs);
+      pt.play();
+      console.log('status', await pt.join());
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.error, run.stderr).toBeUndefined();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/status [1-9]/);
+  });
+
   it('rejects what is not a Csound object and bad record arguments with CsoundError', async () => {
     expect(() => new CsoundPerformanceThread({} as unknown as Csound)).toThrow(CsoundError);
     const cs = await started(TONE, 'i 1 0 1');
