@@ -16,6 +16,8 @@ const char *csound_wasm_sorted_score(CSOUND *csound);
 jmp_buf *csound_wasm_exit_jump(CSOUND *csound);
 /** Items in Csound's queue of asynchronous requests (events, compiles) that the performer has not applied yet. */
 long csound_wasm_queue_items(CSOUND *csound);
+/** The value given to `return` by the latest global (instr 0) code once it has run, or NaN. */
+double csound_wasm_instr0_return(CSOUND *csound);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,7 @@
 
 #include <emscripten.h>
 
+#include <cmath>
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
@@ -154,13 +155,24 @@ int Engine::compile(const val &args) {
 // the queue within the limit (paused or not running, so nothing races), the compile goes ahead.
 int Engine::compileOrc(const std::string &orc, bool async) {
   if (!async) return csoundCompileOrc(csound_, orc.c_str());
-  const double limit = emscripten_get_now() + 1000.0;
-  while (csound_wasm_queue_items(csound_) > 0 && emscripten_get_now() < limit) {
-  }
+  waitForQueue();
   return csoundCompileOrcAsync(csound_, orc.c_str());
 }
 
-double Engine::evalCode(const std::string &code) { return csoundEvalCode(csound_, code.c_str()); }
+double Engine::evalCode(const std::string &code, bool async) {
+  if (!async) return csoundEvalCode(csound_, code.c_str());
+  // While a performer runs: compile here, let the performer run the code when it merges it, then read the value.
+  if (compileOrc(code, true) != CSOUND_SUCCESS || !waitForQueue()) return NAN;
+  return csound_wasm_instr0_return(csound_);
+}
+
+bool Engine::waitForQueue() {
+  const double limit = emscripten_get_now() + 1000.0;
+  while (csound_wasm_queue_items(csound_) > 0) {
+    if (emscripten_get_now() > limit) return false;
+  }
+  return true;
+}
 int Engine::compileCsdFile(const std::string &path) {
   return withExitJump(csound_, [&] { return csoundCompileCsd(csound_, path.c_str()); });
 }
@@ -320,7 +332,9 @@ void Engine::inputMessage(const std::string &text, bool async) {
     csoundInputMessage(csound_, text.c_str());
 }
 
-int Engine::instrNumber(const std::string &name) {
+int Engine::instrNumber(const std::string &name, bool performing) {
+  // The name table changes when the performer merges a compile: read it only once queued merges are done.
+  if (performing) waitForQueue();
   std::string copy = name;
   const MYFLT number = named_instr_find(csound_, &copy[0]);
   return number > 0 ? static_cast<int>(number) : -1;

@@ -49,7 +49,7 @@ class Engine {
   // Performance
   int compile(const val &args);
   int compileOrc(const std::string &orc, bool async);
-  double evalCode(const std::string &code);
+  double evalCode(const std::string &code, bool async);
   int compileCsdFile(const std::string &path);
   int compileCsdText(const std::string &text);
   int start();
@@ -82,7 +82,7 @@ class Engine {
   // Events
   int scoreEvent(const std::string &type, const val &pfields, bool async);
   void inputMessage(const std::string &text, bool async);
-  int instrNumber(const std::string &name);
+  int instrNumber(const std::string &name, bool performing);
 
   // Tables
   int tableLength(int table) const;
@@ -108,6 +108,8 @@ class Engine {
 
  private:
   static void onMessage(CSOUND *csound, int attr, const char *text);
+  /** Waits (up to 1 s) until the performer has applied Csound's queued requests; false on time-out. */
+  bool waitForQueue();
   void install();
 
   CSOUND *csound_;

@@ -39,10 +39,17 @@ int Recorder::start(const std::string &path, int sampleBits, int channels, doubl
   }
   // Csound's samples are in 0dBFS units; the file holds them normalized to 1.
   scale_ = zeroDbfs > 0 ? 1.0 / zeroDbfs : 1.0;
-  // The performer may still be finishing a copy into the previous storage: storage only ever grows.
+  const size_t doubles = static_cast<size_t>(capacityFrames) * channels;
+  if (scratch_.size() < doubles) scratch_.resize(doubles);
+  arm(channels, capacityFrames, waitWhenFull);
+  error_.clear();
+  return 0;
+}
+
+// Sizes the ring and activates it. Storage only ever grows: a performer may still be finishing a copy into it.
+void Recorder::arm(int channels, int capacityFrames, bool waitWhenFull) {
   const size_t doubles = static_cast<size_t>(capacityFrames) * channels;
   if (storage_.size() < doubles) storage_.resize(doubles);
-  if (scratch_.size() < doubles) scratch_.resize(doubles);
   ring_.data = storage_.data();
   ring_.capacity = static_cast<uint32_t>(capacityFrames);
   ring_.channels = static_cast<uint32_t>(channels);
@@ -51,8 +58,6 @@ int Recorder::start(const std::string &path, int sampleBits, int channels, doubl
   __atomic_store_n(&ring_.write_frames, 0u, __ATOMIC_RELAXED);
   __atomic_store_n(&ring_.dropped_frames, 0u, __ATOMIC_RELAXED);
   __atomic_store_n(&ring_.active, 1, __ATOMIC_RELEASE);
-  error_.clear();
-  return 0;
 }
 
 int Recorder::drain() {
@@ -77,15 +82,7 @@ int Recorder::startRing(int channels, int capacityFrames, bool waitWhenFull) {
     error_ = "the performance has no output channels yet";
     return -1;
   }
-  const size_t doubles = static_cast<size_t>(capacityFrames) * channels;
-  if (storage_.size() < doubles) storage_.resize(doubles);
-  ring_.data = storage_.data();
-  ring_.capacity = static_cast<uint32_t>(capacityFrames);
-  ring_.channels = static_cast<uint32_t>(channels);
-  ring_.wait_when_full = waitWhenFull ? 1 : 0;
-  __atomic_store_n(&ring_.read_frames, 0u, __ATOMIC_RELAXED);
-  __atomic_store_n(&ring_.write_frames, 0u, __ATOMIC_RELAXED);
-  __atomic_store_n(&ring_.active, 1, __ATOMIC_RELEASE);
+  arm(channels, capacityFrames, waitWhenFull);
   return 0;
 }
 

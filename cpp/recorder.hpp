@@ -39,6 +39,8 @@ class Recorder {
   std::string error() const { return error_; }
 
  private:
+  void arm(int channels, int capacityFrames, bool waitWhenFull);
+
   RecordRing ring_{};
   std::vector<double> storage_;
   std::vector<double> scratch_;

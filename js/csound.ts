@@ -376,11 +376,15 @@ export class Csound {
     return this.check(this.call(op, (e) => e.compileOrc(orc, queued)), op, 'the orchestra did not compile');
   }
 
-  /** Compiles and runs orchestra code at i-time and returns the value given to its `return` statement. */
+  /**
+   * Compiles and runs orchestra code at i-time and returns the value given to its `return` statement. While a
+   * performance thread runs, the code is compiled here and run by the performer when it merges it (at a k-cycle
+   * boundary); this call waits for that and then returns the value.
+   */
   evalCode(code: string): number {
     const op = 'evalCode';
     expectString(op, 'code', code);
-    const value = this.call(op, (e) => e.evalCode(code));
+    const value = this.call(op, (e) => e.evalCode(code, this.performing));
     // csoundEvalCode returns NaN when the code does not compile (so code that returns NaN itself reads as failed).
     if (Number.isNaN(value)) {
       this.flushMessages();
@@ -640,7 +644,7 @@ export class Csound {
   /** The number of a named instrument, or -1 when there is none (looked up in the compiled orchestra). */
   instrNumber(name: string): number {
     expectString('instrNumber', 'name', name);
-    return this.call('instrNumber', (e) => e.instrNumber(name));
+    return this.call('instrNumber', (e) => e.instrNumber(name, this.performing));
   }
 
   // ---------------------------------------------------------------- tables

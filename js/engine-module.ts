@@ -27,7 +27,7 @@ export interface RawEngine {
   messageLevel(): number;
   compile(args: string[]): number;
   compileOrc(orc: string, async: boolean): number;
-  evalCode(code: string): number;
+  evalCode(code: string, async: boolean): number;
   compileCsdFile(path: string): number;
   compileCsdText(text: string): number;
   start(): number;
@@ -54,7 +54,7 @@ export interface RawEngine {
   setControlChannelHints(name: string, hints: object): number;
   scoreEvent(type: string, pfields: number[], async: boolean): number;
   inputMessage(text: string, async: boolean): void;
-  instrNumber(name: string): number;
+  instrNumber(name: string, performing: boolean): number;
   tableLength(table: number): number;
   table(table: number): { ptr: number; length: number };
   tableArgs(table: number): number[] | null;

@@ -28,6 +28,10 @@ export interface PerformanceThreadOptions {
 /** Interval at which the host thread routes the performer's messages and writes recorded audio. */
 const SERVICE_INTERVAL_MS = 10;
 const DEFAULT_STACK = 1 << 20;
+/** Free memory (64 KiB pages) added before a performance starts: 64 MiB. */
+const RESERVE_PAGES = 1024;
+/** The module's maximum memory (-sMAXIMUM_MEMORY in CMakeLists.txt), in pages. */
+const MAXIMUM_PAGES = 32768;
 
 interface Recorder {
   ring(): number;
@@ -258,6 +262,7 @@ export class CsoundPerformanceThread {
         'the audio thread cannot share the engine\'s memory: serve the page with ' +
         '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp"'));
     }
+    this.reserveMemory();
     this.thread = this.host._csound_wasm_thread_create(this.stackSize);
     if (this.thread === 0) return Promise.reject(new CsoundError('play', CSOUND_ERROR, 'cannot allocate the performer thread'));
     Atomics.store(this.control, Control.State, State.Running);
@@ -280,6 +285,18 @@ export class CsoundPerformanceThread {
     }
     this.service = setInterval(() => this.serviceTick(), SERVICE_INTERVAL_MS);
     return started;
+  }
+
+  /**
+   * Grows the shared memory ahead of the performance so that allocations during it rarely need to grow it: an
+   * engine instance on another thread learns of a growth only later and can trap meanwhile if it is handed memory
+   * beyond the size it knows.
+   */
+  private reserveMemory(): void {
+    const memory = this.link.memory;
+    const pages = memory.buffer.byteLength / 65536;
+    const target = Math.min(MAXIMUM_PAGES, pages + RESERVE_PAGES);
+    if (target > pages) memory.grow(target - pages);
   }
 
   /** Browser: the performer is an AudioWorkletProcessor (worklet/processor.ts) on the audio rendering thread. */

