@@ -7,7 +7,7 @@ import type { EngineFactory, EngineModule } from './engine-module.js';
 
 // Must match the link flags in CMakeLists.txt (-sINITIAL_MEMORY, -sMAXIMUM_MEMORY), in 64 KiB pages.
 const INITIAL_PAGES = 512;
-const MAXIMUM_PAGES = 32768;
+export const MAXIMUM_PAGES = 32768;
 
 interface CompiledEngine {
   factory: EngineFactory;

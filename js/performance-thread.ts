@@ -7,6 +7,7 @@ import type { Csound } from './csound.js';
 import type { EngineModule } from './engine-module.js';
 import { CsoundError } from './errors.js';
 import { hostLink, type HostLink } from './internal.js';
+import { MAXIMUM_PAGES } from './loader.js';
 import { Control, Stat, State } from './performer-control.js';
 
 /** Options of a performance thread (extras of this binding). */
@@ -30,8 +31,6 @@ const SERVICE_INTERVAL_MS = 10;
 const DEFAULT_STACK = 1 << 20;
 /** Free memory (64 KiB pages) added before a performance starts: 64 MiB. */
 const RESERVE_PAGES = 1024;
-/** The module's maximum memory (-sMAXIMUM_MEMORY in CMakeLists.txt), in pages. */
-const MAXIMUM_PAGES = 32768;
 
 interface Recorder {
   ring(): number;
