@@ -56,7 +56,6 @@ type WorkerLike = {
   on(event: 'message', listener: (message: { cmd?: string; status?: number }) => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
   on(event: 'exit', listener: (code: number) => void): void;
-  terminate(): Promise<number>;
 };
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -73,7 +72,6 @@ export class CsoundPerformanceThread {
   private readonly output: Recorder | null;
   private outputScratch = { ptr: 0, frames: 0 };
   private readonly stackSize: number;
-  private worker: WorkerLike | null = null;
   private context: BaseAudioContext | null;
   private node: AudioWorkletNode | null = null;
   private thread = 0;
@@ -362,7 +360,6 @@ export class CsoundPerformanceThread {
         control: this.control,
       },
     }) as unknown as WorkerLike;
-    this.worker = worker;
     return new Promise<number>((resolve) => {
       let status: number | null = null;
       worker.on('message', (message) => {
@@ -411,7 +408,6 @@ export class CsoundPerformanceThread {
     this.link.flushMessages();
     this.host._csound_wasm_thread_free(this.thread);
     this.thread = 0;
-    this.worker = null;
     this.running = false;
     // A stop or the end of the score: a positive status; an error: negative.
     this.runStatus = status === 0 ? 1 : status;
