@@ -17,6 +17,8 @@ int csoundErrCnt(CSOUND *csound);  // public in libcsound, not declared in csoun
 int csoundModuleCreate_stdutil(CSOUND *csound);
 // Csound 6.18 keeps the name -> number map internal (Engine/namedins.c); it is linked statically here.
 MYFLT named_instr_find(CSOUND *csound, char *name);
+// patches/csound/0002: replaced instrument definitions retired by a merge; frees (1) or forgets (0) them.
+void csoundWasmFreeRetired(CSOUND *csound, int freeThem);
 }
 
 namespace csound_wasm {
@@ -67,7 +69,10 @@ val argsFromJs(const val &args, std::vector<std::string> &storage, std::vector<c
 
 Engine::Engine() : csound_(csoundCreate(this)) { install(); }
 
-Engine::~Engine() { csoundDestroy(csound_); }
+Engine::~Engine() {
+  csoundWasmFreeRetired(csound_, 0);  // the list's memory goes with the instance
+  csoundDestroy(csound_);
+}
 
 // Reinstalled after each reset: Csound clears the message callback and its utility list there.
 void Engine::install() {
@@ -228,6 +233,7 @@ int Engine::performKsmpsBlock(int count) {
 int Engine::cleanup() { return csoundCleanup(csound_); }
 
 void Engine::reset() {
+  csoundWasmFreeRetired(csound_, 0);  // the reset frees the retired definitions with all of Csound's memory
   csoundReset(csound_);
   install();
 }
