@@ -256,12 +256,11 @@ describe('browser performer in a realtime AudioContext', () => {
     expect(await rt.page.evaluate(() => (window as unknown as RealtimeWindow).rt.cs.scoreTime())).toBeGreaterThan(paused.time);
   });
 
-  // The compile itself runs on the main thread: the audio thread's longest quantum stays well below the compile
-  // time. The stricter target (longest quantum under the quantum's duration) is not met yet: the performer's merge
-  // of the compiled instruments, which Csound 6.18 does on the performing thread, has taken 3-7 ms in some runs
-  // (recorded in the performer issue). retry: an audio thread descheduled by the OS on a loaded machine (seen
-  // once, 91 ms) is unrelated to the compile.
-  it('compiling a 200-line orchestra happens on the main thread, not on the audio thread', { retry: 2 }, async () => {
+  // The compile runs on the main thread; the audio thread only merges the result at a k-cycle boundary (about
+  // 0.4 ms for 40 instruments, with patches/csound/0002 moving the freeing of replaced definitions off it), so
+  // its longest quantum stays under the quantum's duration. retry: an audio thread descheduled by the OS on a
+  // loaded machine (seen: 26-91 ms while other builds ran) is unrelated to the compile.
+  it('compiling a 200-line orchestra on the main thread keeps every audio quantum under its duration', { retry: 2 }, async () => {
     const lines: string[] = [];
     for (let i = 0; i < 40; i++) {
       lines.push(`instr ${100 + i}`, `  a1 vco2 0.1, ${110 + i}`, `  a1 moogladder a1, ${1000 + 10 * i}, 0.3`, '  outs a1 * 0, a1 * 0', 'endin');
@@ -282,7 +281,8 @@ describe('browser performer in a realtime AudioContext', () => {
       `quantum ${stats.quantumMs.toFixed(2)} ms, underruns ${stats.underruns}`);
     expect(stats.quanta).toBeGreaterThan(50);
     expect(stats.compileMs).toBeGreaterThan(3);
-    expect(stats.maxMs).toBeLessThan(stats.compileMs);
+    expect(stats.maxMs).toBeLessThan(stats.quantumMs);
+    expect(stats.underruns).toBe(0);
   });
 
   it('messages printed on the audio thread reach the main thread', async () => {
