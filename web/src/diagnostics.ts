@@ -11,6 +11,15 @@ export interface Diagnosis {
 
 const LINE = /\bline:?\s*(\d+)/i;
 
+/** The parser's token names, in words. */
+const TOKEN_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bT_IDENT\b/g, 'a name'],
+  [/\bT_OPCODE0?\b/g, 'an opcode name'],
+  [/\b(NUMBER|INTEGER)_TOKEN\b/g, 'a number'],
+  [/\bSTRING_TOKEN\b/g, 'a string'],
+  [/\bNEWLINE\b/g, 'the end of the line'],
+];
+
 /** Reads Csound's messages of a failed compile (a CsoundError's `messages`). */
 export function diagnoseCompile(messages: readonly string[]): Diagnosis {
   const text = messages.join('');
@@ -30,6 +39,7 @@ export function diagnoseCompile(messages: readonly string[]): Diagnosis {
   const context = first >= 0 ? lines.slice(first + 1, first + 4).find((l) => l.startsWith('>>>')) : undefined;
   if (context !== undefined) message += ` near “${context.replace(/^>>>\s*|\s*<<<$/g, '')}”`;
   message = message.replace(/\s+/g, ' ').replace(/\s*from file \*string\* \(\d+\),?/, '').trim();
+  for (const [token, words] of TOKEN_WORDS) message = message.replace(token, words);
   return { message, line };
 }
 

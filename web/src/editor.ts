@@ -101,6 +101,14 @@ export class CsdEditor {
     return true;
   }
 
+  /** Puts the cursor at the start of the first occurrence of `snippet`; false when the text has none. */
+  placeCursor(snippet: string): boolean {
+    const at = this.text().indexOf(snippet);
+    if (at < 0) return false;
+    this.view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+    return true;
+  }
+
   /** Highlights opcodes by these names (the engine's own list). */
   setOpcodes(opcodes: ReadonlySet<string>): void {
     this.view.dispatch({ effects: this.language.reconfigure(csoundLanguage(opcodes)) });

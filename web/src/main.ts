@@ -559,6 +559,7 @@ Object.assign(window, {
     text: () => editor.text(),
     setText: (text: string) => editor.setText(text),
     select: (snippet: string) => editor.select(snippet),
+    placeCursor: (snippet: string) => editor.placeCursor(snippet),
     console: () => consolePane.text(),
   },
 });

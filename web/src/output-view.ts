@@ -8,11 +8,13 @@ export interface OutputSource {
   readOutput(target: Float64Array): number;
 }
 
-const HISTORY = 4096; // mono frames kept, a power of two
-const SCOPE_FRAMES = 1024;
+const HISTORY = 8192; // mono frames kept, a power of two
+const SCOPE_FRAMES = 2048;
 const FFT_SIZE = 2048;
 const READ_FRAMES = 2048;
 const MIN_DB = -96;
+/** The scope zooms in on quiet signals in steps of two, up to this factor; the label says by how much. */
+const GAIN_LABELS = ['', '×2', '×4', '×8', '×16'];
 
 export class OutputView {
   private readonly scopeCanvas: HTMLCanvasElement;
@@ -35,6 +37,8 @@ export class OutputView {
   private channels = 1;
   private scale = 1;
   private sampleRate = 48000;
+  /** Recent peak of the signal, decaying slowly: sets the scope's zoom. */
+  private peak = 0;
 
   constructor(scopeCanvas: HTMLCanvasElement, spectrumCanvas: HTMLCanvasElement) {
     this.scopeCanvas = scopeCanvas;
@@ -110,6 +114,12 @@ export class OutputView {
     g.stroke();
     // Trigger on a rising zero crossing so that periodic sounds stand still.
     const end = this.written;
+    let framePeak = 0;
+    for (let i = end - SCOPE_FRAMES; i < end; i++) framePeak = Math.max(framePeak, Math.abs(this.history[i & (HISTORY - 1)]));
+    this.peak = Math.max(framePeak, this.peak * 0.97);
+    let zoom = 0;
+    while (zoom < GAIN_LABELS.length - 1 && this.peak * (2 << zoom) < 0.9) zoom++;
+    const gain = 1 << zoom;
     let start = end - SCOPE_FRAMES;
     for (let i = end - SCOPE_FRAMES; i > end - HISTORY + 1 && i > end - SCOPE_FRAMES - 1024; i--) {
       const before = this.history[(i - 1) & (HISTORY - 1)];
@@ -125,11 +135,16 @@ export class OutputView {
     for (let i = 0; i < SCOPE_FRAMES; i++) {
       const value = this.history[(start + i) & (HISTORY - 1)];
       const x = (i / (SCOPE_FRAMES - 1)) * width;
-      const y = height / 2 - Math.max(-1, Math.min(1, value)) * (height / 2 - 2);
+      const y = height / 2 - Math.max(-1, Math.min(1, value * gain)) * (height / 2 - 2);
       if (i === 0) g.moveTo(x, y);
       else g.lineTo(x, y);
     }
     g.stroke();
+    if (zoom > 0) {
+      g.fillStyle = '#8a92a0';
+      g.font = '12px system-ui, sans-serif';
+      g.fillText(GAIN_LABELS[zoom], 6, 14);
+    }
   }
 
   private drawSpectrum(): void {
