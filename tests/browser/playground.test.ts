@@ -300,6 +300,20 @@ describe('playground page (production build)', () => {
     });
   });
 
+  it('opens Web MIDI only for an orchestra that uses MIDI, and says whether the engine takes it', async () => {
+    await withPlayground('', async (page) => {
+      await play(page, 'fm-bells');
+      expect(await page.locator('#midi-status').textContent()).toBe('–');
+      await play(page, 'midi-synth');
+      await expect.poll(() => page.locator('#midi-status').textContent()).not.toMatch(/^(–|opening…)/);
+      const engineTakesMidi = await page.evaluate(() => typeof (playground.csound() as unknown as { pushMidi?: unknown }).pushMidi === 'function');
+      const status = await page.locator('#midi-status').textContent();
+      if (engineTakesMidi) expect(status).not.toContain('takes no MIDI');
+      else expect(status).toContain('this engine build takes no MIDI yet');
+      expect(await page.locator('.problem.error').count()).toBe(0);
+    });
+  });
+
   it('without cross-origin isolation it says which headers are missing, and the page still works', async () => {
     const opened = await openPlaygroundAt(`${server.url}${NO_ISOLATION_PREFIX}index.html`);
     try {

@@ -17,7 +17,7 @@ import {
 import { usesAudioInput } from '../../web/src/audio-input.js';
 import { diagnoseCompile, diagnoseRuntime } from '../../web/src/diagnostics.js';
 import { EXAMPLES } from '../../web/src/examples.js';
-import { usesMidi } from '../../web/src/midi.js';
+import { MidiInput, midiSinkOf, usesMidi } from '../../web/src/midi.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SECONDS = 6;
@@ -86,9 +86,9 @@ describe('playground examples', () => {
     });
   }
 
-  it('only the live-input example asks for the microphone, and none asks for MIDI', () => {
+  it('only the live-input example asks for the microphone, only the MIDI synth for MIDI', () => {
     expect(EXAMPLES.filter((e) => usesAudioInput(e.text)).map((e) => e.id)).toEqual(['live-input']);
-    expect(EXAMPLES.filter((e) => usesMidi(e.text)).map((e) => e.id)).toEqual([]);
+    expect(EXAMPLES.filter((e) => usesMidi(e.text)).map((e) => e.id)).toEqual(['midi-synth']);
   });
 });
 
@@ -101,6 +101,53 @@ describe('input detection', () => {
     expect(usesMidi('<CsOptions>\n-M0\n</CsOptions>')).toBe(true);
     expect(usesMidi('instr 1\n icps cpsmidi\nendin')).toBe(true);
     expect(usesMidi('instr 1\n; massign\nendin')).toBe(false);
+  });
+});
+
+describe('Web MIDI input', () => {
+  /** A stand-in for navigator.requestMIDIAccess with one input whose messages the test sends. */
+  function fakeMidiAccess() {
+    const input = { id: 'in-1', name: 'Test keys', onmidimessage: null as ((event: { data: Uint8Array }) => void) | null };
+    const access = { inputs: new Map([['in-1', input]]), onstatechange: null };
+    return { input, access };
+  }
+
+  it('passes every incoming message to the engine\'s pushMidi, when the engine has one', async () => {
+    const { input, access } = fakeMidiAccess();
+    const navigatorBefore = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: { requestMIDIAccess: async () => access }, configurable: true });
+    try {
+      const statuses: string[] = [];
+      const midi = new MidiInput((text) => statuses.push(text));
+      await midi.open();
+      expect(statuses.at(-1)).toBe('Test keys');
+      const received: number[][] = [];
+      const engine = { pushMidi(bytes: ArrayLike<number>) { received.push(Array.from(bytes)); } };
+      midi.setSink(midiSinkOf(engine));
+      input.onmidimessage?.({ data: Uint8Array.of(0x90, 60, 100) });
+      input.onmidimessage?.({ data: Uint8Array.of(0x80, 60, 0) });
+      expect(received).toEqual([[0x90, 60, 100], [0x80, 60, 0]]);
+      midi.setSink(null);
+      input.onmidimessage?.({ data: Uint8Array.of(0x90, 62, 90) });
+      expect(received.length).toBe(2);
+    } finally {
+      if (navigatorBefore) Object.defineProperty(globalThis, 'navigator', navigatorBefore);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+
+  it('an engine without pushMidi gets no sink, and a browser without Web MIDI says so', async () => {
+    expect(midiSinkOf({})).toBeNull();
+    const navigatorBefore = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: {}, configurable: true });
+    try {
+      const statuses: string[] = [];
+      await new MidiInput((text) => statuses.push(text)).open();
+      expect(statuses).toEqual(['no Web MIDI in this browser']);
+    } finally {
+      if (navigatorBefore) Object.defineProperty(globalThis, 'navigator', navigatorBefore);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
   });
 });
 

@@ -17,6 +17,7 @@ const TITLES: ReadonlyArray<readonly [id: string, title: string]> = [
   ['live-input', 'Live input: echo and ring modulator (microphone)'],
   ['spectral', 'Spectral processing: shift, blur, freeze'],
   ['live-code', 'Live coding with Evaluate'],
+  ['midi-synth', 'MIDI synth (Web MIDI)'],
 ];
 
 export const EXAMPLES: readonly Example[] = TITLES.map(([id, title]) => {

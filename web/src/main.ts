@@ -59,7 +59,9 @@ const ui = {
 const consolePane = new ConsolePane(element('console'));
 const channels = new ChannelPanel(element('controls'));
 const outputView = new OutputView(element<HTMLCanvasElement>('scope'), element<HTMLCanvasElement>('spectrum'));
-const midi = new MidiInput((text) => (ui.midiStatus.textContent = text));
+/** Added to the MIDI status while the engine cannot take MIDI from the page. */
+let midiEngineNote = '';
+const midi = new MidiInput((text) => (ui.midiStatus.textContent = `${text}${midiEngineNote}`));
 
 let state: PlayState = 'loading';
 let performance_: Performance | null = null;
@@ -234,9 +236,10 @@ async function play(): Promise<void> {
     const node = pt.audioNode();
     if (microphone !== null && node !== null) microphone.source.connect(node);
     if (wantsMidi) {
-      void midi.open();
-      if (midiSink === null) ui.midiStatus.textContent = 'this engine build takes no MIDI yet';
+      midiEngineNote = midiSink === null ? ' (this engine build takes no MIDI yet)' : '';
+      ui.midiStatus.textContent = `opening…${midiEngineNote}`;
       midi.setSink(midiSink);
+      void midi.open();
     }
     const perf: Performance = { cs, pt, microphone, ended: false, lastQuanta: 0, lastTotalMs: 0 };
     performance_ = perf;

@@ -41,7 +41,10 @@ export class MidiInput {
 
   /** Opens Web MIDI once (the browser may ask the user) and listens to every input. */
   async open(): Promise<void> {
-    if (this.access !== null) return;
+    if (this.access !== null) {
+      this.listen();
+      return;
+    }
     if (typeof navigator.requestMIDIAccess !== 'function') {
       this.onStatus('no Web MIDI in this browser');
       return;
