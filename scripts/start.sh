@@ -7,5 +7,5 @@ cd "$root"
 [ -d node_modules ] || npm install --no-audit --no-fund
 bash scripts/build.sh
 node examples/render.mjs examples/hello.csd examples/hello.wav
-echo "starting the playground (Ctrl+C stops it); open the Local URL below in Chromium, Chrome, Edge or Firefox"
+echo "serving the playground (Ctrl+C stops it): open the Local URL below in Chromium or Chrome"
 exec node_modules/.bin/vite --config web/vite.config.ts "$@"
