@@ -3,11 +3,11 @@
 -d -m6
 </CsOptions>
 <CsInstruments>
-; Subtractive bass: a 16-step sequence of sawtooth notes through a resonant ladder
-; filter whose cutoff an envelope opens on every note, more on the accented ones.
-; Sweep "cutoff" and "resonance" live; while it plays, edit instr 2 (try vco2's mode
-; 10 for a square wave), select it, and press Evaluate: the next notes use the new
-; sound.
+; Subtractive bass: a 16-step sequence of sawtooth notes through a resonant
+; ladder filter whose cutoff an envelope opens on every note, more on the
+; accented ones. Sweep "cutoff" and "resonance" live; while it plays, edit instr
+; 2 (try vco2's mode 10 for a square wave), select it, and press Evaluate: the
+; next notes use the new sound.
 sr = 48000
 ksmps = 32
 nchnls = 2

@@ -3,10 +3,10 @@
 -d -m6
 </CsOptions>
 <CsInstruments>
-; Drum loop: every sound is synthesized. The kick is a sine whose pitch falls fast,
-; the snare a tuned body plus band-passed noise, the hats high-passed noise; the
-; patterns are arrays of 16 steps. "swing" delays every second sixteenth, "tone" tunes
-; the snare and toms.
+; Drum loop: every sound is synthesized. The kick is a sine whose pitch falls
+; fast, the snare a tuned body plus band-passed noise, the hats high-passed
+; noise; the patterns are arrays of 16 steps. "swing" delays every second
+; sixteenth, "tone" tunes the snare and toms.
 sr = 48000
 ksmps = 32
 nchnls = 2

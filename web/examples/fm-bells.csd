@@ -4,9 +4,9 @@
 </CsOptions>
 <CsInstruments>
 ; FM bells: a modulator at an inharmonic ratio gives the bell spectrum, and the
-; modulation index decays faster than the amplitude, so each strike starts bright and
-; rings out pure. "ratio" changes the metal, "index" the brightness of the strike,
-; "rate" how often the bells ring.
+; modulation index decays faster than the amplitude, so each strike starts
+; bright and rings out pure. "ratio" changes the metal, "index" the brightness
+; of the strike, "rate" how often the bells ring.
 sr = 48000
 ksmps = 32
 nchnls = 2

@@ -3,9 +3,10 @@
 -d -m6
 </CsOptions>
 <CsInstruments>
-; Granular texture: clouds of short grains read from a soft wavetable at randomly
-; jittered pitches. Each chord tone is its own cloud; "density" sets grains per
-; second, "spread" how far the grains stray from the pitch, "grain" the grain length.
+; Granular texture: clouds of short grains read from a soft wavetable at
+; randomly jittered pitches. Each chord tone is its own cloud; "density" sets
+; grains per second, "spread" how far the grains stray from the pitch, "grain"
+; the grain length.
 sr = 48000
 ksmps = 32
 nchnls = 2

@@ -3,11 +3,11 @@
 -d -m6
 </CsOptions>
 <CsInstruments>
-; Live coding: a pattern player calls the instrument "Blip" eight times per bar. While
-; it plays, change Blip (its waveform, its envelope, the filter), put the cursor
-; inside it, and press Evaluate (Ctrl+Enter): the next notes use the new definition
-; and the sound never stops. Selected score lines are evaluated too; select the next
-; line (without the semicolon) and press Evaluate:
+; Live coding: a pattern player calls the instrument "Blip" eight times per bar.
+; While it plays, change Blip (its waveform, its envelope, the filter), put the
+; cursor inside it, and press Evaluate (Ctrl+Enter): the next notes use the new
+; definition and the sound never stops. Selected score lines are evaluated too;
+; select the next line (without the semicolon) and press Evaluate:
 ; i "Blip" 0 1 84
 sr = 48000
 ksmps = 32

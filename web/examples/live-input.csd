@@ -3,9 +3,9 @@
 -d -m6
 </CsOptions>
 <CsInstruments>
-; Live input: your microphone through a ping-pong echo and a ring modulator. The page
-; asks for the microphone because this orchestra uses `inch`. Wear headphones, or the
-; echo feeds back through the speakers.
+; Live input: your microphone through a ping-pong echo and a ring modulator. The
+; page asks for the microphone because this orchestra uses `inch`. Wear
+; headphones, or the echo feeds back through the speakers.
 sr = 48000
 ksmps = 32
 nchnls = 2

@@ -3,11 +3,11 @@
 -d -m6
 </CsOptions>
 <CsInstruments>
-; MIDI synth: play it from a MIDI keyboard, or listen to the phrase the score repeats.
-; The page opens Web MIDI because this orchestra uses MIDI opcodes, and turns on the
-; engine's MIDI input (-M0) when the engine build accepts MIDI from the page. Notes
-; from MIDI and from the score use the same instrument: midinoteoncps fills p4 and p5
-; only for notes that come from MIDI.
+; MIDI synth: play it from a MIDI keyboard, or listen to the phrase the score
+; repeats. The page opens Web MIDI because this orchestra uses MIDI opcodes, and
+; turns on the engine's MIDI input (-M0) when the engine build accepts MIDI from
+; the page. Notes from MIDI and from the score use the same instrument:
+; midinoteoncps fills p4 and p5 only for notes that come from MIDI.
 sr = 48000
 ksmps = 32
 nchnls = 2

@@ -3,8 +3,9 @@
 -d -m6
 </CsOptions>
 <CsInstruments>
-; Warm pad: a slow chord progression, three detuned oscillators per voice through a
-; ladder filter, into a stereo reverb. Move "brightness" and "space" while it plays.
+; Warm pad: a slow chord progression, three detuned oscillators per voice
+; through a ladder filter, into a stereo reverb. Move "brightness" and "space"
+; while it plays.
 sr = 48000
 ksmps = 32
 nchnls = 2

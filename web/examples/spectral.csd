@@ -4,9 +4,10 @@
 </CsOptions>
 <CsInstruments>
 ; Spectral processing: a melody is analysed into frequency bins (pvsanal), and a
-; second voice is made from the analysis: shifted in pitch (pvscale), smeared in time
-; (pvsblur) and optionally frozen (pvsfreeze), then resynthesized. Set "freeze" to 1
-; to hold the current spectrum as a drone while the melody goes on.
+; second voice is made from the analysis: shifted in pitch (pvscale), smeared in
+; time (pvsblur) and optionally frozen (pvsfreeze), then resynthesized. Set
+; "freeze" to 1 to hold the current spectrum as a drone while the melody goes
+; on.
 sr = 48000
 ksmps = 32
 nchnls = 2

@@ -3,10 +3,11 @@
 -d -m6
 </CsOptions>
 <CsInstruments>
-; Physical models: plucked strings (a waveguide string with a pick position and a
-; lossy bridge) arpeggiate over a bowed string (a waveguide driven by a bow friction
-; model). "bow pressure" changes the bowed tone from airy to gritty, "pick position"
-; moves the pluck along the string, "bridge" sets how long the strings ring.
+; Physical models: plucked strings (a waveguide string with a pick position and
+; a lossy bridge) arpeggiate over a bowed string (a waveguide driven by a bow
+; friction model). "bow pressure" changes the bowed tone from airy to gritty,
+; "pick position" moves the pluck along the string, "bridge" sets how long the
+; strings ring.
 sr = 48000
 ksmps = 16
 nchnls = 2
