@@ -8,6 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build, createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Csound } from '../../dist/js/index.js';
 import { launchBrowser, openPage, type OpenedPage } from './browser.js';
 import { decodePng } from './png.js';
 import { NO_ISOLATION_PREFIX, REPO_ROOT, startServer, type RunningServer } from './server.js';
@@ -311,6 +312,22 @@ describe('playground page (production build)', () => {
       if (engineTakesMidi) expect(status).not.toContain('takes no MIDI');
       else expect(status).toContain('this engine build takes no MIDI yet');
       expect(await page.locator('.problem.error').count()).toBe(0);
+    });
+  });
+
+  it('a CSD that turns on MIDI input (-M0) plays when the engine takes MIDI, and otherwise says why it cannot', async () => {
+    const synth = await readFile(path.join(EXAMPLES, 'midi-synth.csd'), 'utf8');
+    const withOption = synth.replace('-d -m6', '-d -m6 -M0');
+    await withPlayground(hashOf(withOption), async (page) => {
+      await page.click('#play');
+      if ('pushMidi' in Csound.prototype) {
+        await page.waitForFunction(() => document.body.dataset.state === 'playing', undefined, { timeout: 30_000 });
+      } else {
+        const problem = page.locator('.problem.error');
+        await problem.waitFor();
+        expect(await problem.textContent()).toContain('asks for MIDI input (-M in <CsOptions>)');
+        expect(await page.evaluate(() => playground.state())).toBe('idle');
+      }
     });
   });
 

@@ -172,6 +172,8 @@ async function play(): Promise<void> {
     return;
   }
   if (state === 'loading' || state === 'starting') return;
+  // Some browsers let a context start only from within the click itself, before any await.
+  if (audioContext !== null && audioContext.state === 'suspended') void audioContext.resume();
   if (performance_ !== null) await stop();
   clearProblems();
   if (!crossOriginIsolated) {
@@ -183,6 +185,7 @@ async function play(): Promise<void> {
   setState('starting');
   const text = editor.text();
   let cs: Csound | null = null;
+  let microphone: Performance['microphone'] = null;
   try {
     cs = await takeEngine();
     cs.setMessageCallback(onMessage);
@@ -214,7 +217,6 @@ async function play(): Promise<void> {
     }
     cs.start();
     const shown = channels.build(cs);
-    let microphone: Performance['microphone'] = null;
     if (usesAudioInput(text)) {
       if (cs.channels(true) < 1) {
         showProblem('The orchestra reads audio input but has no input channels: set nchnls_i = 1 (or 2).', { kind: 'warning' });
@@ -247,7 +249,10 @@ async function play(): Promise<void> {
     setState('playing', `${cs.sr()} Hz, ksmps ${cs.ksmps()}, ${cs.channels()} ch${shown > 0 ? `, ${shown} channels` : ''}`);
     void pt.join().then((status) => ended(perf, status));
   } catch (error) {
-    showProblem(`Could not start: ${describeError(error)}`);
+    if (error instanceof CsoundError && error.messages.length > 0) showDiagnosis('Could not start: ', diagnoseCompile(error.messages));
+    else showProblem(`Could not start: ${describeError(error)}`);
+    if (microphone !== null) for (const track of microphone.stream.getTracks()) track.stop();
+    ui.inputStatus.textContent = 'off';
     try {
       cs?.destroy();
     } catch {
