@@ -211,6 +211,16 @@ describe('playground page (production build)', () => {
       expect(await page.evaluate(() => playground.state())).toBe('playing');
       expect(await page.locator('.problem.error').count()).toBe(0);
       expect(await page.evaluate(() => playground.console())).toContain('evaluated lines');
+      // A mistake in evaluated code names the editor's line, and the sound goes on.
+      await page.evaluate(() => playground.setText(playground.text().replace('chnset 123, "probe"', 'chnset 123, "probe"\n  a1 oscilx 1, 440')));
+      const broken = (await page.evaluate(() => playground.text())).split('\n').findIndex((l) => l.includes('oscilx')) + 1;
+      expect(await page.evaluate(() => playground.placeCursor('chnset 123'))).toBe(true);
+      await page.click('#evaluate');
+      const problem = page.locator('.problem.error');
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain(`Line ${broken}`);
+      expect(await problem.textContent()).toContain('oscilx');
+      expect(await page.evaluate(() => playground.state())).toBe('playing');
     });
   });
 
@@ -252,10 +262,20 @@ describe('playground page (production build)', () => {
   it('Render to WAV downloads a WAV file whose header and length are right and whose audio is not silent', async () => {
     await withPlayground('', async (page) => {
       await page.selectOption('#example', 'drums');
-      await page.fill('#render-seconds', '2');
+      await page.fill('#render-seconds', '8');
       const downloading = page.waitForEvent('download', { timeout: 60_000 });
       await page.click('#render');
-      const download = await downloading;
+      // The progress bar moves while the render runs.
+      await page.waitForFunction(() => {
+        const bar = document.getElementById('render-progress') as HTMLProgressElement;
+        return !bar.hidden && bar.value > 0 && bar.value < 1;
+      });
+      await downloading;
+      await page.waitForSelector('#render-progress', { state: 'hidden' });
+      await page.fill('#render-seconds', '2');
+      const secondDownload = page.waitForEvent('download', { timeout: 60_000 });
+      await page.click('#render');
+      const download = await secondDownload;
       expect(download.suggestedFilename()).toBe('drums.wav');
       const wav = await readFile(await download.path());
       const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
@@ -329,6 +349,22 @@ describe('playground page (production build)', () => {
         expect(await page.evaluate(() => playground.state())).toBe('idle');
       }
     });
+  });
+
+  it('says so in the page when the engine cannot load, and keeps the editor', async () => {
+    const context = await browser.newContext();
+    try {
+      await context.route('**/csound-engine.wasm', (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(`${server.url}/index.html`);
+      const problem = page.locator('.problem.error', { hasText: 'could not load' });
+      await problem.waitFor({ timeout: 30_000 });
+      expect(await problem.textContent()).toContain('The Csound engine could not load');
+      expect(await page.locator('.cm-content').textContent()).toContain('<CsoundSynthesizer>');
+      expect(await page.locator('#play').isDisabled()).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 
   it('without cross-origin isolation it says which headers are missing, and the page still works', async () => {

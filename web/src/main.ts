@@ -24,6 +24,11 @@ interface Performance {
   cs: Csound;
   pt: CsoundPerformanceThread;
   microphone: { stream: MediaStream; source: MediaStreamAudioSourceNode } | null;
+  /**
+   * Csound keeps counting orchestra lines from the CSD it compiled first: code compiled later reports its line N
+   * as N + the line number of the CSD's <CsInstruments> tag.
+   */
+  orchestraLineOffset: number;
   ended: boolean;
   /** Audio-thread totals at the last CPU-meter update. */
   lastQuanta: number;
@@ -243,7 +248,8 @@ async function play(): Promise<void> {
       midi.setSink(midiSink);
       void midi.open();
     }
-    const perf: Performance = { cs, pt, microphone, ended: false, lastQuanta: 0, lastTotalMs: 0 };
+    const orchestraLineOffset = text.split('\n').findIndex((line) => /<CsInstruments>/i.test(line)) + 1;
+    const perf: Performance = { cs, pt, microphone, orchestraLineOffset, ended: false, lastQuanta: 0, lastTotalMs: 0 };
     performance_ = perf;
     outputView.attach(pt, cs.channels(), cs.get0dBFS(), cs.sr());
     setState('playing', `${cs.sr()} Hz, ksmps ${cs.ksmps()}, ${cs.channels()} ch${shown > 0 ? `, ${shown} channels` : ''}`);
@@ -341,8 +347,9 @@ function evaluate(): void {
   } catch (error) {
     if (!(error instanceof CsoundError)) throw error;
     const diagnosis = diagnoseCompile(error.messages);
-    // Lines of an evaluated snippet count from its own first line.
-    const line = diagnosis.line === null ? null : target.line + diagnosis.line - 1;
+    // Lines of an evaluated snippet count from its own first line (after Csound's offset).
+    const snippetLine = diagnosis.line === null ? null : diagnosis.line - perf.orchestraLineOffset;
+    const line = snippetLine === null || snippetLine < 1 ? null : target.line + snippetLine - 1;
     showDiagnosis('Evaluate: the code did not compile: ', { message: diagnosis.message, line });
   }
 }
