@@ -20,7 +20,8 @@ const AUTOPLAY_WAIT_MS = 2000;
 
 type PlayState = 'loading' | 'idle' | 'starting' | 'playing' | 'paused';
 
-interface Performance {
+/** One performance: its own Csound instance, the performer, and what the page attached to them. */
+interface Session {
   cs: Csound;
   pt: CsoundPerformanceThread;
   microphone: { stream: MediaStream; source: MediaStreamAudioSourceNode } | null;
@@ -69,7 +70,7 @@ let midiEngineNote = '';
 const midi = new MidiInput((text) => (ui.midiStatus.textContent = `${text}${midiEngineNote}`));
 
 let state: PlayState = 'loading';
-let performance_: Performance | null = null;
+let session: Session | null = null;
 let audioContext: AudioContext | null = null;
 let currentExample: Example | null = null;
 /** An instance created ahead of time, so that Play compiles at once (inside the click's user activation). */
@@ -171,15 +172,15 @@ function onMessage(attr: number, text: string): void {
 }
 
 async function play(): Promise<void> {
-  if (state === 'paused' && performance_ !== null) {
-    void performance_.pt.play();
+  if (state === 'paused' && session !== null) {
+    void session.pt.play();
     setState('playing');
     return;
   }
   if (state === 'loading' || state === 'starting') return;
   // Some browsers let a context start only from within the click itself, before any await.
   if (audioContext !== null && audioContext.state === 'suspended') void audioContext.resume();
-  if (performance_ !== null) await stop();
+  if (session !== null) await stop();
   clearProblems();
   if (!crossOriginIsolated) {
     showProblem('This page is not cross-origin isolated, so the audio thread cannot share the engine\'s memory and ' +
@@ -190,7 +191,7 @@ async function play(): Promise<void> {
   setState('starting');
   const text = editor.text();
   let cs: Csound | null = null;
-  let microphone: Performance['microphone'] = null;
+  let microphone: Session['microphone'] = null;
   try {
     cs = await takeEngine();
     cs.setMessageCallback(onMessage);
@@ -249,8 +250,8 @@ async function play(): Promise<void> {
       void midi.open();
     }
     const orchestraLineOffset = text.split('\n').findIndex((line) => /<CsInstruments>/i.test(line)) + 1;
-    const perf: Performance = { cs, pt, microphone, orchestraLineOffset, ended: false, lastQuanta: 0, lastTotalMs: 0 };
-    performance_ = perf;
+    const perf: Session = { cs, pt, microphone, orchestraLineOffset, ended: false, lastQuanta: 0, lastTotalMs: 0 };
+    session = perf;
     outputView.attach(pt, cs.channels(), cs.get0dBFS(), cs.sr());
     setState('playing', `${cs.sr()} Hz, ksmps ${cs.ksmps()}, ${cs.channels()} ch${shown > 0 ? `, ${shown} channels` : ''}`);
     void pt.join().then((status) => ended(perf, status));
@@ -269,7 +270,7 @@ async function play(): Promise<void> {
 }
 
 function togglePause(): void {
-  const perf = performance_;
+  const perf = session;
   if (perf === null) return;
   if (state === 'playing') {
     perf.pt.pause();
@@ -281,7 +282,7 @@ function togglePause(): void {
 }
 
 async function stop(): Promise<void> {
-  const perf = performance_;
+  const perf = session;
   if (perf === null) return;
   perf.pt.stop();
   const status = await perf.pt.join();
@@ -289,7 +290,7 @@ async function stop(): Promise<void> {
 }
 
 /** Tears a performance down once it has ended (score end, Stop, or an error on the audio thread). */
-function ended(perf: Performance, status: number): void {
+function ended(perf: Session, status: number): void {
   if (perf.ended) return;
   perf.ended = true;
   outputView.detach();
@@ -305,8 +306,8 @@ function ended(perf: Performance, status: number): void {
   } catch {
     // a trapped instance is already retired
   }
-  if (performance_ === perf) {
-    performance_ = null;
+  if (session === perf) {
+    session = null;
     setState('idle');
   }
   if (status < 0) showProblem('The performance stopped because of an error; the console has Csound\'s messages.');
@@ -321,7 +322,7 @@ function isScoreText(code: string): boolean {
 }
 
 function evaluate(): void {
-  const perf = performance_;
+  const perf = session;
   if (perf === null) {
     showProblem('Evaluate sends code to a running performance: press Play first.', { kind: 'warning' });
     return;
@@ -479,7 +480,7 @@ function frame(): void {
 }
 
 function updateStats(): void {
-  const perf = performance_;
+  const perf = session;
   if (perf === null) {
     ui.cpu.textContent = '–';
     ui.cpuMeter.value = 0;
@@ -568,8 +569,8 @@ async function main(): Promise<void> {
 /** For tests and the browser console: the running engine and a few page functions. */
 Object.assign(window, {
   playground: {
-    csound: () => performance_?.cs ?? null,
-    performer: () => performance_?.pt ?? null,
+    csound: () => session?.cs ?? null,
+    performer: () => session?.pt ?? null,
     state: () => state,
     text: () => editor.text(),
     setText: (text: string) => editor.setText(text),
