@@ -186,6 +186,11 @@ describe('playground error messages', () => {
     expect(diagnosis.message).toContain("Unable to find opcode entry for 'vco2'");
   });
 
+  it('text that is not a CSD is called that', async () => {
+    const diagnosis = diagnoseCompile(await compileError('instr 1\n  out oscili(0.1, 440)\nendin\n'));
+    expect(diagnosis.message).toContain('is not a CSD document');
+  });
+
   it('a CSD that asks for MIDI the engine cannot open gets a plain explanation', () => {
     const diagnosis = diagnoseCompile(["error: -+rtmidi='portmidi': unknown module *** error opening MIDI in device: -1 (Unknown MIDI error)\n"]);
     expect(diagnosis.message).toContain('MIDI');

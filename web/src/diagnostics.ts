@@ -31,6 +31,13 @@ export function diagnoseCompile(messages: readonly string[]): Diagnosis {
       line: null,
     };
   }
+  if (lines.some((l) => /Could not find <CsoundSynthesizer> tag/i.test(l))) {
+    return {
+      message: 'The text is not a CSD document: it needs <CsoundSynthesizer> around an <CsInstruments> section ' +
+        '(and usually <CsScore>). Pick an example to start from.',
+      line: null,
+    };
+  }
   const first = lines.findIndex((l) => /^error:|INIT ERROR|PERF ERROR/i.test(l));
   let message = first >= 0 ? lines[first].replace(/^error:\s*/i, '') : (lines.find((l) => !/^Parsing failed|^Stopping on/i.test(l)) ?? 'Csound did not say why.');
   const lineMatch = LINE.exec(first >= 0 ? lines.slice(first, first + 6).join('\n') : text);
