@@ -35,6 +35,7 @@ instr Synth ; p4: frequency in Hz, p5: velocity 0..127
   a2 vco2 iamp, kfreq * (1 + kdetune * 0.01), 2, 0.35
   kcut = kbright * (0.4 + 0.6 * kenv) * (0.6 + 0.4 * p5 / 127)
   afilt moogladder (a1 + a2) * kenv * 0.5, kcut, 0.35
+  afilt dcblock2 afilt ; the narrow pulse of a2 carries a constant offset
   aL, aR pan2 afilt, 0.35 + 0.3 * (p4 % 100) / 100
   gaBusL += aL
   gaBusR += aR

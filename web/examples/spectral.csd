@@ -35,6 +35,7 @@ instr 2 ; a reedy voice
   kvib lfo 0.004, 5.5
   asig vco2 0.25 * kenv, ifreq * (1 + kvib), 2, 0.3
   asig moogladder asig, 2800, 0.2
+  asig dcblock2 asig ; a narrow pulse carries a constant offset
   gaVoice += asig
 endin
 
