@@ -236,8 +236,9 @@ describe('playground page (production build)', () => {
       const text = await problem.textContent();
       expect(text).toContain(`Line ${line}`);
       expect(text).toContain('did not compile');
-      expect(text).toContain('unexpected a number');
+      expect(text).toContain('unexpected number “0.08”');
       expect(await page.locator('.cm-error-line').textContent()).toContain('kbright port kbright 0.08');
+      await saveScreenshot(page, 'playground-compile-error.png');
       expect(await page.evaluate(() => playground.state())).toBe('idle');
       // The console keeps Csound's own words, in red.
       expect(await page.locator('#console .error').count()).toBeGreaterThan(0);

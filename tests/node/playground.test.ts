@@ -179,7 +179,7 @@ describe('playground error messages', () => {
     const broken = pad.replace('kbright port kbright, 0.08', 'kbright port kbright 0.08');
     const diagnosis = diagnoseCompile(await compileError(broken));
     expect(diagnosis.line).toBe(lineOf(broken, 'kbright port kbright 0.08'));
-    expect(diagnosis.message).toContain('unexpected a number');
+    expect(diagnosis.message).toContain('syntax error: unexpected number “0.08”, where Csound expected the end of the line or \',\'');
     expect(diagnosis.message).toContain('kbright port kbright 0.08');
     expect(diagnosis.message).not.toMatch(/NUMBER_TOKEN|\*string\*/);
   });

@@ -13,12 +13,21 @@ const LINE = /\bline:?\s*(\d+)/i;
 
 /** The parser's token names, in words. */
 const TOKEN_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bT_IDENT\b/g, 'a name'],
-  [/\bT_OPCODE0?\b/g, 'an opcode name'],
-  [/\b(NUMBER|INTEGER)_TOKEN\b/g, 'a number'],
-  [/\bSTRING_TOKEN\b/g, 'a string'],
+  [/\bT_IDENT\b/g, 'name'],
+  [/\bT_OPCODE0?\b/g, 'opcode name'],
+  [/\b(NUMBER|INTEGER)_TOKEN\b/g, 'number'],
+  [/\bSTRING_TOKEN\b/g, 'string'],
   [/\bNEWLINE\b/g, 'the end of the line'],
 ];
+
+/** `syntax error, unexpected NUMBER_TOKEN, expecting NEWLINE or ','  (token "0.08")`, reworded. */
+const SYNTAX_ERROR = /syntax error, unexpected (.+?)(?:, expecting (.+?))?\s*\(token "(.*?)"\)/;
+
+function inWords(parserText: string): string {
+  let text = parserText;
+  for (const [token, words] of TOKEN_WORDS) text = text.replace(token, words);
+  return text;
+}
 
 /** Reads Csound's messages of a failed compile (a CsoundError's `messages`). */
 export function diagnoseCompile(messages: readonly string[]): Diagnosis {
@@ -46,8 +55,14 @@ export function diagnoseCompile(messages: readonly string[]): Diagnosis {
   const context = first >= 0 ? lines.slice(first + 1, first + 4).find((l) => l.startsWith('>>>')) : undefined;
   if (context !== undefined) message += ` near “${context.replace(/^>>>\s*|\s*<<<$/g, '')}”`;
   message = message.replace(/\s+/g, ' ').replace(/\s*from file \*string\* \(\d+\),?/, '').trim();
-  for (const [token, words] of TOKEN_WORDS) message = message.replace(token, words);
-  return { message, line };
+  const syntax = SYNTAX_ERROR.exec(message);
+  if (syntax !== null) {
+    const [whole, found, expected, token] = syntax;
+    const what = /^'.*'$/.test(found) ? found : `${inWords(found)} “${token}”`;
+    const wanted = expected === undefined ? '' : `, where Csound expected ${inWords(expected)}`;
+    message = message.replace(whole, `syntax error: unexpected ${what}${wanted}`);
+  }
+  return { message: inWords(message), line };
 }
 
 /** Reads one runtime message (INIT ERROR / PERF ERROR while playing); null when it is not one. */

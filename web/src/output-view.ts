@@ -118,7 +118,8 @@ export class OutputView {
     for (let i = end - SCOPE_FRAMES; i < end; i++) framePeak = Math.max(framePeak, Math.abs(this.history[i & (HISTORY - 1)]));
     this.peak = Math.max(framePeak, this.peak * 0.97);
     let zoom = 0;
-    while (zoom < GAIN_LABELS.length - 1 && this.peak * (2 << zoom) < 0.9) zoom++;
+    // Silence stays at full scale: there is nothing to zoom into.
+    while (this.peak > 0.001 && zoom < GAIN_LABELS.length - 1 && this.peak * (2 << zoom) < 0.9) zoom++;
     const gain = 1 << zoom;
     let start = end - SCOPE_FRAMES;
     for (let i = end - SCOPE_FRAMES; i > end - HISTORY + 1 && i > end - SCOPE_FRAMES - 1024; i--) {
