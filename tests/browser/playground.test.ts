@@ -380,6 +380,12 @@ describe('playground page (production build)', () => {
       await page.click('#play');
       await expect.poll(() => page.locator('.problem.error').count()).toBeGreaterThan(0);
       expect(await page.evaluate(() => playground.state())).toBe('idle');
+      // Rendering runs on the page's own thread and needs no shared memory.
+      await page.fill('#render-seconds', '1');
+      const downloading = page.waitForEvent('download', { timeout: 60_000 });
+      await page.click('#render');
+      const wav = await readFile(await (await downloading).path());
+      expect(wav.length).toBe(44 + 48000 * 2 * 3);
     } finally {
       await opened.close();
     }
