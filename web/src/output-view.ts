@@ -50,6 +50,20 @@ export class OutputView {
     this.spectrum = spectrum;
     for (let i = 0; i < FFT_SIZE; i++) this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FFT_SIZE - 1));
     this.levels.fill(MIN_DB);
+    // Draw at the screen's resolution: the canvases follow their laid-out size (only when it changes).
+    const fit = (canvas: HTMLCanvasElement) => {
+      const ratio = window.devicePixelRatio || 1;
+      const width = Math.round(canvas.clientWidth * ratio);
+      const height = Math.round(canvas.clientHeight * ratio);
+      if (width > 0 && height > 0 && (canvas.width !== width || canvas.height !== height)) {
+        canvas.width = width;
+        canvas.height = height;
+      }
+    };
+    new ResizeObserver(() => {
+      fit(scopeCanvas);
+      fit(spectrumCanvas);
+    }).observe(scopeCanvas);
     this.draw();
   }
 
