@@ -31,6 +31,7 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .function("outputName", &Engine::outputName)
       .function("errorCount", &Engine::errorCount)
       .function("setOption", &Engine::setOption)
+      .function("evalTimedOut", &Engine::evalTimedOut)
       .function("params", &Engine::params)
       .function("setParams", &Engine::setParams)
       .function("setDebug", &Engine::setDebug)

@@ -4,6 +4,7 @@
 #include "csound_fields.h"
 
 #include <emscripten.h>
+#include <emscripten/threading.h>
 
 #include <cmath>
 #include <csetjmp>
@@ -160,15 +161,23 @@ int Engine::compileOrc(const std::string &orc, bool async) {
 }
 
 double Engine::evalCode(const std::string &code, bool async) {
+  evalTimedOut_ = false;
   if (!async) return csoundEvalCode(csound_, code.c_str());
   // While a performer runs: compile here, let the performer run the code when it merges it, then read the value.
-  if (compileOrc(code, true) != CSOUND_SUCCESS || !waitForQueue()) return NAN;
+  if (compileOrc(code, true) != CSOUND_SUCCESS) return NAN;
+  if (!waitForQueue()) {
+    evalTimedOut_ = true;
+    return NAN;
+  }
   return csound_wasm_instr0_return(csound_);
 }
 
 bool Engine::waitForQueue() {
   const double limit = emscripten_get_now() + 1000.0;
   while (csound_wasm_queue_items(csound_) > 0) {
+    // A Node performer's file writes (-o) are proxied to this thread: serve them, or the performer would wait
+    // for this loop while it waits for the performer.
+    emscripten_main_thread_process_queued_calls();
     if (emscripten_get_now() > limit) return false;
   }
   return true;

@@ -50,6 +50,8 @@ class Engine {
   int compile(const val &args);
   int compileOrc(const std::string &orc, bool async);
   double evalCode(const std::string &code, bool async);
+  /** Whether the last evalCode compiled but the performer did not run the code within the wait (1 s). */
+  bool evalTimedOut() const { return evalTimedOut_; }
   int compileCsdFile(const std::string &path);
   int compileCsdText(const std::string &text);
   int start();
@@ -117,6 +119,7 @@ class Engine {
   MessageRing messages_{256 * 1024};
   std::string partial_;  // host thread only: the start of a line not yet ended
   int partialAttr_ = 0;
+  bool evalTimedOut_ = false;
 };
 
 }  // namespace csound_wasm

@@ -82,7 +82,11 @@ export class Csound {
   private readonly memory: WebAssembly.Memory;
   private readonly wasmModule: WebAssembly.Module;
   /** True while a CsoundPerformanceThread performs this instance on another thread. */
-  private performing = false;
+  private performerProbe: (() => boolean) | null = null;
+  /** True while a performer may be calling into this instance (see HostLink.setPerforming). */
+  private get performing(): boolean {
+    return this.performerProbe !== null && this.performerProbe();
+  }
   private engine: RawEngine | null;
   private readonly userHostData: unknown;
   private readonly defaultSink: 'stderr' | 'none';
@@ -207,8 +211,8 @@ export class Csound {
       wasmModule: this.wasmModule,
       handle: this.csound(),
       flushMessages: () => this.flushMessages(),
-      setPerforming: (performing) => {
-        this.performing = performing;
+      setPerforming: (probe) => {
+        this.performerProbe = probe;
       },
     };
   }
@@ -384,11 +388,18 @@ export class Csound {
   evalCode(code: string): number {
     const op = 'evalCode';
     expectString(op, 'code', code);
-    const value = this.call(op, (e) => e.evalCode(code, this.performing));
+    let timedOut = false;
+    const value = this.call(op, (e) => {
+      const result = e.evalCode(code, this.performing);
+      timedOut = e.evalTimedOut();
+      return result;
+    });
     // csoundEvalCode returns NaN when the code does not compile (so code that returns NaN itself reads as failed).
     if (Number.isNaN(value)) {
       this.flushMessages();
-      throw new CsoundError(op, CSOUND_ERROR, 'the code did not compile', this.callMessages);
+      throw new CsoundError(op, CSOUND_ERROR, timedOut
+        ? 'the code compiled, but the performer did not run it within 1 s (is the performance blocked?)'
+        : 'the code did not compile', this.callMessages);
     }
     return value;
   }

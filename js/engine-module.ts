@@ -28,6 +28,7 @@ export interface RawEngine {
   compile(args: string[]): number;
   compileOrc(orc: string, async: boolean): number;
   evalCode(code: string, async: boolean): number;
+  evalTimedOut(): boolean;
   compileCsdFile(path: string): number;
   compileCsdText(text: string): number;
   start(): number;

@@ -10,6 +10,10 @@ export interface HostLink {
   handle: number;
   /** Routes the messages printed since the last call (by either thread). */
   flushMessages(): void;
-  /** While a performer runs, events and orchestra compiles take Csound's thread-safe (async) paths. */
-  setPerforming(performing: boolean): void;
+  /**
+   * Installs (or, with null, removes) the probe that says whether a performer may be inside a Csound call right
+   * now. While it says so, events and orchestra compiles take Csound's thread-safe (async) paths; once the
+   * performer has ended or is parked by a pause, they run synchronously again.
+   */
+  setPerforming(probe: (() => boolean) | null): void;
 }

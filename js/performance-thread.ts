@@ -275,7 +275,8 @@ export class CsoundPerformanceThread {
     if (this.thread === 0) return Promise.reject(new CsoundError('play', CSOUND_ERROR, 'cannot allocate the performer thread'));
     Atomics.store(this.control, Control.State, State.Running);
     this.running = true;
-    this.link.setPerforming(true);
+    Atomics.store(this.control, Control.Parked, 0);
+    this.link.setPerforming(() => this.mayBeInCsound());
     let started: Promise<void>;
     if (isNode) {
       this.finished = this.startNodeWorker();
@@ -397,6 +398,12 @@ export class CsoundPerformanceThread {
 
   private resolveEnd: ((status: number) => void) | null = null;
 
+  /** Whether the performer may be inside a Csound call now, or start one before the host changes State. */
+  private mayBeInCsound(): boolean {
+    if (Atomics.load(this.control, Control.Ended) === 1) return false;
+    return Atomics.load(this.control, Control.State) === State.Running || Atomics.load(this.control, Control.Parked) === 0;
+  }
+
   private serviceTick(): void {
     this.link.flushMessages();
     this.recorder.drain();
@@ -414,7 +421,7 @@ export class CsoundPerformanceThread {
     this.service = null;
     this.recorder.stop();
     this.output?.stop();
-    this.link.setPerforming(false);
+    this.link.setPerforming(null);
     // The performance is over: close its output file, as csPerfThread does when its loop ends.
     if (status >= 0) this.csound.cleanup();
     this.link.flushMessages();

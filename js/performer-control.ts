@@ -10,7 +10,13 @@ export const enum Control {
   Status = 2,
   /** 1 when the performer has ended (score end, stop or error). */
   Ended = 3,
-  Length = 4,
+  /**
+   * 1 while the performer is parked by a pause: it saw State != Running and makes no Csound call until the host
+   * sets Running again. The performer clears it before it reads State, so a host that reads State != Running and
+   * Parked == 1 knows no Csound call is under way or about to start.
+   */
+  Parked = 4,
+  Length = 5,
 }
 
 export const enum State {

@@ -35,9 +35,11 @@ const performer = attachPerformer({
 const control = data.control;
 let status = 0;
 for (;;) {
+  Atomics.store(control, Control.Parked, 0);
   const state = Atomics.load(control, Control.State);
   if (state === State.Stop) break;
   if (state === State.Paused) {
+    Atomics.store(control, Control.Parked, 1);
     Atomics.wait(control, Control.State, State.Paused, 100);
     continue;
   }

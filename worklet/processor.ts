@@ -92,8 +92,10 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
     const output = outputs[0];
     const input = inputs.length > 0 ? inputs[0] : undefined;
     const frames = output[0].length;
+    Atomics.store(this.control, Control.Parked, 0);
     const state = Atomics.load(this.control, Control.State);
     if (this.performer === null || this.ended || state !== State.Running) {
+      Atomics.store(this.control, Control.Parked, 1);
       for (let c = 0; c < output.length; c++) output[c].fill(0);
       if (this.performer === null && state === State.Running) this.stats[Stat.Underruns]++;
       if (state === State.Stop && !this.ended) this.finish(1);

@@ -201,21 +201,44 @@ endin`;
   // thread held) were seen, in about 1 run of 5. Csound 6.18 compiles global code against state the performer
   // uses; the race is open in the performer issue. compileOrc of instruments during playback is tested in
   // tests/browser/performer.test.ts.
-  it.skip('compileOrc and evalCode during playback are compiled here and merged by the performer', async () => {
-    const cs = await started(TONE, 'i 1 0 3600');
+  // 300 rounds of global code, new and redefined instruments and events while the worker performs: Csound's
+  // allocator and queues are used by both threads at once (this found a Csound spin lock that let two threads in,
+  // patches/csound/0001-spin-lock-retry.patch).
+  it('compileOrc and evalCode during playback are compiled here and merged by the performer', async () => {
+    const cs = await started(TONE, 'i 1 0 360000');
     const pt = new CsoundPerformanceThread(cs);
     void pt.play();
     await until(() => cs.scoreTime() > 0.1, 'the performance to start');
-    for (let i = 1; i <= 20; i++) {
-      cs.compileOrc(`instr ${100 + i}\n  chnset ${i}, "compiled${i}"\n  turnoff\nendin\ngiValue${i} = ${i} * 3`);
+    for (let i = 1; i <= 300; i++) {
+      const instr = 100 + (i % 25); // from round 26 on, each compile redefines a playing-capable instrument
+      cs.compileOrc(`instr ${instr}\n  chnset ${i}, "compiled${instr}"\n  turnoff\nendin\ngiValue${i} = ${i} * 3`);
       expect(cs.evalCode(`return giValue${i} + 1`)).toBe(i * 3 + 1);
-      cs.event(CS_INSTR_EVENT, [100 + i, 0, 0.01]);
+      cs.event(CS_INSTR_EVENT, [instr, 0, 0.01]);
     }
-    await until(() => cs.controlChannel('compiled20')[0] === 20, 'the last compiled instrument to run');
+    await until(() => cs.controlChannel('compiled100')[0] === 300, 'the last compiled instrument to run');
     expect(cs.instrNumber('nosuch')).toBe(-1);
     expect(pt.status()).toBe(0);
     pt.stop();
     await pt.join();
+    cs.destroy();
+  });
+
+  it('while paused or after the end, evalCode and compileOrc run synchronously on this thread', async () => {
+    const cs = await started(TONE, 'i 1 0 360000');
+    const pt = new CsoundPerformanceThread(cs);
+    void pt.play();
+    await until(() => cs.scoreTime() > 0.1, 'the performance to start');
+    pt.pause();
+    // The performer parks after its current block; the paused performance must not hold the compile for 1 s.
+    await sleep(50);
+    const before = Date.now();
+    expect(cs.evalCode('giPaused = 7\nreturn giPaused * 2')).toBe(14);
+    expect(Date.now() - before).toBeLessThan(900);
+    pt.play();
+    expect(cs.evalCode('return giPaused + 1')).toBe(8);
+    pt.stop();
+    await pt.join();
+    expect(cs.evalCode('return giPaused + 2')).toBe(9);
     cs.destroy();
   });
 
