@@ -188,7 +188,7 @@ describe('playground page (production build)', () => {
     });
   });
 
-  it('Evaluate sends the instrument under the cursor and selected score lines to the running engine', async () => {
+  it('Evaluate sends the instrument under the cursor, selected score lines and global code (evalCode) to the running engine', async () => {
     await withPlayground('', async (page) => {
       await page.selectOption('#example', 'live-code');
       const probe = '\ninstr 50\n  chnset 123, "probe"\nendin\n\ni 50 0 0.1\n';
@@ -211,6 +211,11 @@ describe('playground page (production build)', () => {
       expect(await page.evaluate(() => playground.state())).toBe('playing');
       expect(await page.locator('.problem.error').count()).toBe(0);
       expect(await page.evaluate(() => playground.console())).toContain('evaluated lines');
+      // Global code with a return value goes through evalCode, and the console shows the value.
+      await page.evaluate(() => playground.setText(`${playground.text()}\ngiAnswer = 6 * 7\nreturn giAnswer\n`));
+      expect(await page.evaluate(() => playground.select('giAnswer = 6 * 7\nreturn giAnswer'))).toBe(true);
+      await page.click('#evaluate');
+      await expect.poll(() => page.evaluate(() => playground.console())).toMatch(/evaluated lines \d+–\d+: 42/);
       // A mistake in evaluated code names the editor's line, and the sound goes on.
       await page.evaluate(() => playground.setText(playground.text().replace('chnset 123, "probe"', 'chnset 123, "probe"\n  a1 oscilx 1, 440')));
       const broken = (await page.evaluate(() => playground.text())).split('\n').findIndex((l) => l.includes('oscilx')) + 1;

@@ -336,15 +336,19 @@ function evaluate(): void {
     consolePane.note(`evaluated score line${target.text.trim().includes('\n') ? 's' : ''} at line ${target.line}`);
     return;
   }
-  if (!/^\s*(instr|opcode)\b/m.test(target.text)) {
-    consolePane.note('Note: global code (outside instr…endin) compiled during playback can still crash the engine ' +
-      'now and then (a known issue of Csound 6.18 here); instruments are safe.', 'warning');
-  }
+  const lastLine = target.line + target.text.split('\n').length - 1;
+  const where = `line${lastLine > target.line ? `s ${target.line}–${lastLine}` : ` ${target.line}`}`;
   try {
+    // Code with a `return` outside instruments is an expression to evaluate: show its value.
+    if (/^\s*return\b/m.test(target.text) && !/^\s*(instr|opcode)\b/m.test(target.text)) {
+      const value = perf.cs.evalCode(target.text);
+      editor.flash(target.from, target.to);
+      consolePane.note(`evaluated ${where}: ${value}`);
+      return;
+    }
     perf.cs.compileOrc(target.text);
     editor.flash(target.from, target.to);
-    const lastLine = target.line + target.text.split('\n').length - 1;
-    consolePane.note(`evaluated line${lastLine > target.line ? `s ${target.line}–${lastLine}` : ` ${target.line}`}`);
+    consolePane.note(`evaluated ${where}`);
   } catch (error) {
     if (!(error instanceof CsoundError)) throw error;
     const diagnosis = diagnoseCompile(error.messages);
