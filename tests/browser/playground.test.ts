@@ -357,6 +357,39 @@ describe('playground page (production build)', () => {
     });
   });
 
+  it('says so when the browser keeps audio suspended (autoplay policy), and plays once it allows it', async () => {
+    await withPlayground('', async (page) => {
+      // Automation counts as a user gesture in Chromium, so the policy itself cannot be triggered here: contexts
+      // that stay suspended until the test "allows audio" stand in for a browser that holds audio back.
+      await page.evaluate(() => {
+        const held = window as unknown as { audioAllowed: boolean };
+        held.audioAllowed = false;
+        const Real = AudioContext;
+        window.AudioContext = class extends Real {
+          constructor(options?: AudioContextOptions) {
+            super(options);
+            void this.suspend();
+          }
+          override resume(): Promise<void> {
+            return held.audioAllowed ? super.resume() : new Promise(() => {});
+          }
+        };
+      });
+      await page.selectOption('#example', 'fm-bells');
+      await page.click('#play');
+      const problem = page.locator('.problem.warning', { hasText: 'autoplay' });
+      await problem.waitFor({ timeout: 10_000 });
+      expect(await problem.textContent()).toContain('Click Play again');
+      expect(await page.evaluate(() => playground.state())).toBe('idle');
+      await page.evaluate(() => {
+        (window as unknown as { audioAllowed: boolean }).audioAllowed = true;
+      });
+      await page.click('#play');
+      await page.waitForFunction(() => document.body.dataset.state === 'playing', undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => (playground.performer()?.audioStats().quanta ?? 0) > 100);
+    });
+  });
+
   it('says so in the page when the engine cannot load, and keeps the editor', async () => {
     const context = await browser.newContext();
     try {
