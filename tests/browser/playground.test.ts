@@ -128,7 +128,7 @@ describe('playground page (production build)', () => {
       }
       await page.selectOption('#example', 'fm-bells');
       const editor = page.locator('.cm-content');
-      await expect.poll(() => editor.locator('.cs-opcode', { hasText: /^foscili$/ }).count()).toBeGreaterThan(0);
+      await expect.poll(() => editor.locator('.cs-opcode', { hasText: /^foscili$/ }).count(), { timeout: 5000 }).toBeGreaterThan(0);
       expect(await editor.locator('.cs-pfield', { hasText: /^p4$/ }).count()).toBeGreaterThan(0);
       expect(await editor.locator('.cs-instr', { hasText: /^instr$/ }).count()).toBeGreaterThan(0);
       expect(await editor.locator('.cs-instr', { hasText: /^endin$/ }).count()).toBeGreaterThan(0);
@@ -184,7 +184,7 @@ describe('playground page (production build)', () => {
       await expect.poll(() => channelValue(page, 'cutoff')).toBeCloseTo(60 * Math.pow(100, 0.1), 6);
       expect(await page.locator('.channel[data-channel="cutoff"] output').textContent()).toBe('95.09');
       // The output channel's meter shows the value the orchestra writes.
-      await expect.poll(async () => Number(await page.locator('.channel[data-channel="filter"] output').textContent())).toBeGreaterThan(20);
+      await expect.poll(async () => Number(await page.locator('.channel[data-channel="filter"] output').textContent()), { timeout: 5000 }).toBeGreaterThan(20);
     });
   });
 
@@ -215,7 +215,7 @@ describe('playground page (production build)', () => {
       await page.evaluate(() => playground.setText(`${playground.text()}\ngiAnswer = 6 * 7\nreturn giAnswer\n`));
       expect(await page.evaluate(() => playground.select('giAnswer = 6 * 7\nreturn giAnswer'))).toBe(true);
       await page.click('#evaluate');
-      await expect.poll(() => page.evaluate(() => playground.console())).toMatch(/evaluated lines \d+–\d+: 42/);
+      await expect.poll(() => page.evaluate(() => playground.console()), { timeout: 5000 }).toMatch(/evaluated lines \d+–\d+: 42/);
       // A mistake in evaluated code names the editor's line, and the sound goes on.
       await page.evaluate(() => playground.setText(playground.text().replace('chnset 123, "probe"', 'chnset 123, "probe"\n  a1 oscilx 1, 440')));
       const broken = (await page.evaluate(() => playground.text())).split('\n').findIndex((l) => l.includes('oscilx')) + 1;
@@ -332,7 +332,7 @@ describe('playground page (production build)', () => {
       await play(page, 'fm-bells');
       expect(await page.locator('#midi-status').textContent()).toBe('–');
       await play(page, 'midi-synth');
-      await expect.poll(() => page.locator('#midi-status').textContent()).not.toMatch(/^(–|opening…)/);
+      await expect.poll(() => page.locator('#midi-status').textContent(), { timeout: 10_000 }).not.toMatch(/^(–|opening…)/);
       const engineTakesMidi = await page.evaluate(() => typeof (playground.csound() as unknown as { pushMidi?: unknown }).pushMidi === 'function');
       const status = await page.locator('#midi-status').textContent();
       if (engineTakesMidi) expect(status).not.toContain('takes no MIDI');
@@ -416,7 +416,7 @@ describe('playground page (production build)', () => {
       expect(warning).toContain('Cross-Origin-Embedder-Policy: require-corp');
       expect(await page.locator('.cm-content').textContent()).toContain('<CsoundSynthesizer>');
       await page.click('#play');
-      await expect.poll(() => page.locator('.problem.error').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.problem.error').count(), { timeout: 5000 }).toBeGreaterThan(0);
       expect(await page.evaluate(() => playground.state())).toBe('idle');
       // Rendering runs on the page's own thread and needs no shared memory.
       await page.fill('#render-seconds', '1');
