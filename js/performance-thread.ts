@@ -73,6 +73,8 @@ export class CsoundPerformanceThread {
   private readonly recorder: Recorder;
   private readonly output: Recorder | null;
   private outputScratch = { ptr: 0, frames: 0 };
+  /** Channels per frame of the output ring (the orchestra's nchnls when the thread was made). */
+  private outputChannels = 0;
   /** View on outputScratch, remade only when the scratch block or the memory's buffer changes. */
   private outputView: Float64Array | null = null;
   private readonly stackSize: number;
@@ -102,8 +104,9 @@ export class CsoundPerformanceThread {
         throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, `outputRingFrames must be an integer ≥ ksmps (${csound.ksmps()})`);
       }
       this.output = new this.host.Recorder();
+      this.outputChannels = csound.channels();
       // An audio thread must not wait for the reader.
-      this.output.startRing(csound.channels(), frames, isNode);
+      this.output.startRing(this.outputChannels, frames, isNode);
     }
   }
 
@@ -114,7 +117,7 @@ export class CsoundPerformanceThread {
    */
   readOutput(target: Float64Array): number {
     if (this.output === null) throw new CsoundError('readOutput', CSOUND_ERROR, 'create the thread with { outputRingFrames }');
-    const channels = this.csound.channels();
+    const channels = this.outputChannels;
     const frames = Math.floor(target.length / channels);
     if (this.outputScratch.frames < frames) {
       if (this.outputScratch.ptr !== 0) this.host._free(this.outputScratch.ptr);
