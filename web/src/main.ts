@@ -111,7 +111,7 @@ function showDiagnosis(prefix: string, diagnosis: Diagnosis): void {
   showProblem(`${prefix}${diagnosis.message}`, { line: diagnosis.line });
 }
 
-/** Any error, in words: Csound's compile messages when there are some. */
+/** Any error, in one line (a CsoundError's first line; its `messages` are in the console). */
 function describeError(error: unknown): string {
   if (error instanceof CsoundError) return error.message.split('\n')[0];
   if (error instanceof Error) return error.message;
@@ -404,6 +404,8 @@ async function render(): Promise<void> {
   } catch (error) {
     if (error instanceof CsoundError && error.operation.startsWith('compile')) {
       showDiagnosis('Render: the orchestra did not compile: ', diagnoseCompile(error.messages));
+    } else if (error instanceof CsoundError && error.messages.length > 0) {
+      showDiagnosis('Render failed: ', diagnoseCompile(error.messages));
     } else if (!job.cancel) {
       showProblem(`Render failed: ${describeError(error)}`);
     } else {
@@ -521,6 +523,7 @@ async function loadOpcodeNames(): Promise<Set<string>> {
 // ---------------------------------------------------------------- start-up
 
 async function main(): Promise<void> {
+  setState('loading');
   fillExamplePicker();
   editor = new CsdEditor(element('editor'), '', { evaluate, play: () => void play(), changed: textChanged });
   const initial = await textFromHash();
