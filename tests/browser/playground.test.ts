@@ -250,6 +250,23 @@ describe('playground page (production build)', () => {
     });
   });
 
+  it('goes back to ready when the score ends, with the sliders greyed out', async () => {
+    const short = [
+      '<CsoundSynthesizer>', '<CsInstruments>', 'sr = 48000', 'ksmps = 32', 'nchnls = 2', '0dbfs = 1',
+      'chn_k "pitch", 1, 3, 440, 110, 1760',
+      'instr 1', '  a1 oscili 0.2, chnget:k("pitch")', '  outs a1, a1', 'endin',
+      '</CsInstruments>', '<CsScore>', 'i 1 0 0.5', '</CsScore>', '</CsoundSynthesizer>', '',
+    ].join('\n');
+    await withPlayground(hashOf(short), async (page) => {
+      await page.click('#play');
+      await page.waitForFunction(() => document.body.dataset.state === 'playing', undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => document.body.dataset.state === 'idle', undefined, { timeout: 10_000 });
+      await expect.poll(() => page.evaluate(() => playground.console())).toContain('performance ended');
+      expect(await page.locator('.channel[data-channel="pitch"] input').isDisabled()).toBe(true);
+      expect(await page.locator('.problem').count()).toBe(0);
+    });
+  });
+
   it('keeps the text in the URL hash, so that a link reproduces it', async () => {
     let link = '';
     await withPlayground('', async (page) => {
