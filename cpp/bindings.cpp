@@ -31,6 +31,8 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .function("outputName", &Engine::outputName)
       .function("errorCount", &Engine::errorCount)
       .function("setOption", &Engine::setOption)
+      .function("pushMidi", &Engine::pushMidi)
+      .function("midiInputOpen", &Engine::midiInputOpen)
       .function("evalTimedOut", &Engine::evalTimedOut)
       .function("params", &Engine::params)
       .function("setParams", &Engine::setParams)

@@ -72,6 +72,11 @@ Engine::~Engine() { csoundDestroy(csound_); }
 // Reinstalled after each reset: Csound clears the message callback and its utility list there.
 void Engine::install() {
   csoundSetMessageStringCallback(csound_, &Engine::onMessage);
+  // wasm has no MIDI drivers: the host is the driver, and pushMidi feeds it.
+  csoundSetHostImplementedMIDIIO(csound_, 1);
+  csoundSetExternalMidiInOpenCallback(csound_, &Engine::onMidiInOpen);
+  csoundSetExternalMidiReadCallback(csound_, &Engine::onMidiRead);
+  csoundSetExternalMidiInCloseCallback(csound_, &Engine::onMidiInClose);
   csoundModuleCreate_stdutil(csound_);
   registerStaticPlugins(csound_);
 }
@@ -81,6 +86,28 @@ void Engine::onMessage(CSOUND *csound, int attr, const char *text) {
   auto *self = static_cast<Engine *>(csoundGetHostData(csound));
   if (self == nullptr || text == nullptr) return;
   self->messages_.push(attr, text);
+}
+
+int Engine::onMidiInOpen(CSOUND *csound, void **userData, const char *) {
+  auto *self = static_cast<Engine *>(csoundGetHostData(csound));
+  if (self == nullptr) return -1;
+  self->midi_.setOpen(true);
+  *userData = &self->midi_;
+  return 0;
+}
+
+int Engine::onMidiRead(CSOUND *, void *userData, unsigned char *buffer, int size) {
+  return userData == nullptr ? 0 : static_cast<MidiInput *>(userData)->take(buffer, size);
+}
+
+int Engine::onMidiInClose(CSOUND *, void *userData) {
+  if (userData != nullptr) static_cast<MidiInput *>(userData)->setOpen(false);
+  return 0;
+}
+
+int Engine::pushMidi(const val &bytes) {
+  const std::vector<uint8_t> data = emscripten::convertJSArrayToNumberVector<uint8_t>(bytes);
+  return static_cast<int>(midi_.push(data.data(), static_cast<uint32_t>(data.size())));
 }
 
 int Engine::version() const { return csoundGetVersion(); }

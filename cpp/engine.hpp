@@ -10,6 +10,7 @@
 #include <string>
 
 #include "message_ring.hpp"
+#include "midi_input.hpp"
 #include "recorder.hpp"
 
 namespace csound_wasm {
@@ -91,6 +92,11 @@ class Engine {
   val table(int table) const;
   val tableArgs(int table) const;
 
+  // MIDI input (the host-implemented MIDI driver; Csound opens it with -M)
+  /** 0 queued, 1 Csound's MIDI input is not open, 2 the queue is full. */
+  int pushMidi(const val &bytes);
+  bool midiInputOpen() const { return midi_.isOpen(); }
+
   // Messages
   void message(const std::string &text, int attr);
   int pendingMessages() { return messages_.empty() && partial_.empty() ? 0 : 1; }
@@ -110,6 +116,9 @@ class Engine {
 
  private:
   static void onMessage(CSOUND *csound, int attr, const char *text);
+  static int onMidiInOpen(CSOUND *csound, void **userData, const char *device);
+  static int onMidiRead(CSOUND *csound, void *userData, unsigned char *buffer, int size);
+  static int onMidiInClose(CSOUND *csound, void *userData);
   /** Waits (up to 1 s) until the performer has applied Csound's queued requests; false on time-out. */
   bool waitForQueue();
   void install();
@@ -117,6 +126,7 @@ class Engine {
   CSOUND *csound_;
   // 256 KiB of message fragments between two drains by the host thread.
   MessageRing messages_{256 * 1024};
+  MidiInput midi_;
   std::string partial_;  // host thread only: the start of a line not yet ended
   int partialAttr_ = 0;
   bool evalTimedOut_ = false;

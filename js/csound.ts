@@ -739,6 +739,44 @@ export class Csound {
     return this.call('midiDevList', (e) => e.midiDevList(Boolean(isOutput))) as unknown as CsoundMidiDevice[];
   }
 
+  // ---------------------------------------------------------------- MIDI input (csound-wasm addition)
+
+  /**
+   * Queues raw MIDI bytes (one or more whole messages, e.g. `[0x90, 60, 100]`) for Csound's MIDI input, which
+   * reads them at its next k-cycle on whichever thread performs. wasm has no MIDI drivers, so the host is the
+   * driver: Web MIDI input, a sequencer, a test. Csound opens its MIDI input only with `-M` (any device name,
+   * e.g. `-M0`) in the options before start(). Safe to call while a CsoundPerformanceThread plays.
+   */
+  pushMidi(bytes: ArrayLike<number>): void {
+    const op = 'pushMidi';
+    if (bytes === null || typeof bytes !== 'object' || typeof bytes.length !== 'number') {
+      throw new CsoundError(op, CSOUND_ERROR, `bytes must be an array of MIDI bytes, got ${describe(bytes)}`);
+    }
+    const data: number[] = [];
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i];
+      if (!Number.isInteger(byte) || byte < 0 || byte > 255) {
+        throw new CsoundError(op, CSOUND_ERROR, `byte ${i} must be an integer from 0 to 255, got ${describe(byte)}`);
+      }
+      data.push(byte);
+    }
+    if (data.length === 0) return;
+    const code = this.call(op, (e) => e.pushMidi(data));
+    if (code === 1) {
+      throw new CsoundError(op, CSOUND_ERROR,
+        "Csound's MIDI input is not open: give -M0 in the options (CsOptions or setOption) before start()");
+    }
+    if (code === 2) {
+      throw new CsoundError(op, CSOUND_ERROR,
+        'the MIDI input queue is full (16384 bytes): Csound empties it once per k-cycle; is the performance running?');
+    }
+  }
+
+  /** Whether Csound has opened its MIDI input (started with `-M`), so that pushMidi is accepted. */
+  isMidiInputOpen(): boolean {
+    return this.call('isMidiInputOpen', (e) => e.midiInputOpen());
+  }
+
   // ---------------------------------------------------------------- score
 
   /** Current score time in seconds. */

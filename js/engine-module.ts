@@ -64,6 +64,8 @@ export interface RawEngine {
   takeMessages(): RawMessage[];
   audioDevList(isOutput: boolean): Array<Record<string, string | number>>;
   midiDevList(isOutput: boolean): Array<Record<string, string | number>>;
+  pushMidi(bytes: number[]): number;
+  midiInputOpen(): boolean;
   scoreTime(): number;
   isScorePending(): boolean;
   setScorePending(pending: boolean): void;
