@@ -358,6 +358,41 @@ describe('playground page (production build)', () => {
     });
   });
 
+  it('Web MIDI notes reach the running engine through pushMidi', async () => {
+    const listener = [
+      '<CsoundSynthesizer>', '<CsInstruments>', 'sr = 48000', 'ksmps = 32', 'nchnls = 2', '0dbfs = 1',
+      'massign 0, 2',
+      'instr 2 ; every MIDI note: its key and velocity',
+      '  chnset notnum(), "key"', '  chnset veloc(), "velocity"',
+      '  a1 oscili 0.1 * veloc(0, 1), cpsmidi()', '  outs a1, a1', 'endin',
+      '</CsInstruments>', '<CsScore>', 'f 0 3600', '</CsScore>', '</CsoundSynthesizer>', '',
+    ].join('\n');
+    await withPlayground(hashOf(listener), async (page) => {
+      // A Web MIDI input the test plays (headless Chromium has no MIDI devices).
+      await page.evaluate(() => {
+        const input = { id: 'test', name: 'Test keys', onmidimessage: null as ((event: { data: Uint8Array }) => void) | null };
+        (window as unknown as { testKeys: typeof input }).testKeys = input;
+        Object.defineProperty(navigator, 'requestMIDIAccess', {
+          value: async () => ({ inputs: new Map([['test', input]]), onstatechange: null }),
+        });
+      });
+      await page.click('#play');
+      await page.waitForFunction(() => document.body.dataset.state === 'playing', undefined, { timeout: 30_000 });
+      const engineTakesMidi = await page.evaluate(() => typeof (playground.csound() as unknown as { pushMidi?: unknown }).pushMidi === 'function');
+      if (!engineTakesMidi) {
+        expect(await page.locator('#midi-status').textContent()).toContain('takes no MIDI yet');
+        return;
+      }
+      await expect.poll(() => page.locator('#midi-status').textContent(), { timeout: 5000 }).toBe('Test keys');
+      await page.evaluate(() => (window as unknown as { testKeys: { onmidimessage(e: { data: Uint8Array }): void } }).testKeys.onmidimessage({ data: Uint8Array.of(0x90, 64, 100) }));
+      await expect.poll(() => channelValue(page, 'key'), { timeout: 5000 }).toBe(64);
+      expect(await channelValue(page, 'velocity')).toBe(100);
+      await page.evaluate(() => (window as unknown as { testKeys: { onmidimessage(e: { data: Uint8Array }): void } }).testKeys.onmidimessage({ data: Uint8Array.of(0x80, 64, 0, 0x90, 67, 90) }));
+      await expect.poll(() => channelValue(page, 'key'), { timeout: 5000 }).toBe(67);
+      expect(await page.locator('.problem').count()).toBe(0);
+    });
+  });
+
   it('a CSD that turns on MIDI input (-M0) plays when the engine takes MIDI, and otherwise says why it cannot', async () => {
     const synth = await readFile(path.join(EXAMPLES, 'midi-synth.csd'), 'utf8');
     const withOption = synth.replace('-d -m6', '-d -m6 -M0');

@@ -137,6 +137,14 @@ describe('Web MIDI input', () => {
       midi.setSink(null);
       input.onmidimessage?.({ data: Uint8Array.of(0x90, 62, 90) });
       expect(received.length).toBe(2);
+      // An engine that refuses the bytes: the status says so once, and nothing is thrown at the browser.
+      midi.setSink(() => {
+        throw new Error('the MIDI input queue is full');
+      });
+      input.onmidimessage?.({ data: Uint8Array.of(0x90, 60, 100) });
+      input.onmidimessage?.({ data: Uint8Array.of(0x80, 60, 0) });
+      expect(statuses.filter((s) => s.startsWith('not delivered')).length).toBe(1);
+      expect(statuses.at(-1)).toBe('not delivered: the MIDI input queue is full');
     } finally {
       if (navigatorBefore) Object.defineProperty(globalThis, 'navigator', navigatorBefore);
       else delete (globalThis as { navigator?: unknown }).navigator;

@@ -28,6 +28,7 @@ export function midiSinkOf(csound: object): MidiSink | null {
 export class MidiInput {
   private access: MIDIAccess | null = null;
   private sink: MidiSink | null = null;
+  private lastProblem = '';
   private readonly onStatus: (text: string) => void;
 
   constructor(onStatus: (text: string) => void) {
@@ -37,6 +38,7 @@ export class MidiInput {
   /** Where incoming messages go (null: nowhere). */
   setSink(sink: MidiSink | null): void {
     this.sink = sink;
+    this.lastProblem = '';
   }
 
   /** Opens Web MIDI once (the browser may ask the user) and listens to every input. */
@@ -66,7 +68,15 @@ export class MidiInput {
     access.inputs.forEach((input) => {
       names.push(input.name ?? input.id);
       input.onmidimessage = (event) => {
-        if (event.data !== null) this.sink?.(event.data);
+        if (event.data === null || this.sink === null) return;
+        try {
+          this.sink(event.data);
+        } catch (error) {
+          // The engine refused the bytes (its queue is full, or its MIDI input closed): say so, once per burst.
+          const text = `not delivered: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+          if (text !== this.lastProblem) this.onStatus(text);
+          this.lastProblem = text;
+        }
       };
     });
     this.onStatus(names.length === 0 ? 'no MIDI inputs' : names.join(', '));
