@@ -20,8 +20,10 @@ export interface PerformanceThreadOptions {
    */
   audioContext?: BaseAudioContext;
   /**
-   * Node: frames of an output ring the performer fills with spout after each k-cycle, read with readOutput().
-   * The performer waits when the ring is full, so the reader sets the pace (e.g. a sound card callback).
+   * Frames of an output ring the performer fills with spout after each k-cycle, read with readOutput().
+   * Node: the performer waits when the ring is full, so the reader sets the pace (e.g. a sound card callback).
+   * Browser: the audio thread never waits; when the ring is full it drops frames, and the reader (a scope, a
+   * meter) gets the audio that fits.
    */
   outputRingFrames?: number;
 }
@@ -71,6 +73,10 @@ export class CsoundPerformanceThread {
   private readonly recorder: Recorder;
   private readonly output: Recorder | null;
   private outputScratch = { ptr: 0, frames: 0 };
+  /** Channels per frame of the output ring (the orchestra's nchnls when the thread was made). */
+  private outputChannels = 0;
+  /** View on outputScratch, remade only when the scratch block or the memory's buffer changes. */
+  private outputView: Float64Array | null = null;
   private readonly stackSize: number;
   private context: BaseAudioContext | null;
   private node: AudioWorkletNode | null = null;
@@ -93,30 +99,38 @@ export class CsoundPerformanceThread {
     this.context = options.audioContext ?? null;
     this.output = null;
     if (options.outputRingFrames !== undefined) {
-      if (!isNode) throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, 'outputRingFrames is for Node');
       const frames = options.outputRingFrames;
       if (!Number.isInteger(frames) || frames < csound.ksmps()) {
         throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, `outputRingFrames must be an integer ≥ ksmps (${csound.ksmps()})`);
       }
       this.output = new this.host.Recorder();
-      this.output.startRing(csound.channels(), frames, true);
+      this.outputChannels = csound.channels();
+      // An audio thread must not wait for the reader.
+      this.output.startRing(this.outputChannels, frames, isNode);
     }
   }
 
   /**
-   * Node: moves the frames the performer has produced since the last call into `target` (interleaved, nchnls per
+   * Moves the frames the performer has produced since the last call into `target` (interleaved, nchnls per
    * frame, Csound's 0dBFS units) and returns how many frames it moved. Needs the `outputRingFrames` option.
+   * Allocates nothing once it has been called with a target of the same size, so it can feed a display every frame.
    */
   readOutput(target: Float64Array): number {
     if (this.output === null) throw new CsoundError('readOutput', CSOUND_ERROR, 'create the thread with { outputRingFrames }');
-    const channels = this.csound.channels();
+    const channels = this.outputChannels;
     const frames = Math.floor(target.length / channels);
     if (this.outputScratch.frames < frames) {
       if (this.outputScratch.ptr !== 0) this.host._free(this.outputScratch.ptr);
       this.outputScratch = { ptr: this.host._malloc(frames * channels * 8), frames };
+      this.outputView = null;
     }
     const got = this.output.read(this.outputScratch.ptr, frames);
-    target.set(new Float64Array(this.link.memory.buffer, this.outputScratch.ptr, got * channels));
+    const buffer = this.link.memory.buffer;
+    if (this.outputView === null || this.outputView.buffer !== buffer) {
+      this.outputView = new Float64Array(buffer, this.outputScratch.ptr, this.outputScratch.frames * channels);
+    }
+    const view = this.outputView;
+    for (let i = 0, n = got * channels; i < n; i++) target[i] = view[i];
     return got;
   }
 
@@ -326,6 +340,7 @@ export class CsoundPerformanceThread {
         handle: this.link.handle,
         thread: this.thread,
         ring: this.recorder.ring(),
+        output: this.output?.ring() ?? 0,
         control: this.control,
         stats: this.stats,
         ksmps: this.csound.ksmps(),

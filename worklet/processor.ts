@@ -24,6 +24,8 @@ export interface PerformerOptions {
   handle: number;
   thread: number;
   ring: number;
+  /** The host's output ring (CsoundPerformanceThread's outputRingFrames), 0 for none. */
+  output: number;
   control: Int32Array;
   stats: Float64Array;
   ksmps: number;
@@ -99,12 +101,12 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
       if (state === State.Stop && !this.ended) this.finish(1);
       return !this.ended;
     }
-    const { ksmps, nchnls, nchnlsInput, handle, ring } = this.options;
+    const { ksmps, nchnls, nchnlsInput, handle, ring, output: outputRing } = this.options;
     for (let frame = 0; frame < frames; frame++) {
       if (this.position === ksmps) {
         let result: number;
         try {
-          result = this.performer._csound_wasm_perform(handle, 1, ring, 0);
+          result = this.performer._csound_wasm_perform(handle, 1, ring, outputRing);
         } catch (error) {
           // A trap or an escaped jump: the performance cannot go on. Report it once and end.
           this.port.postMessage({ cmd: 'error', message: `performKsmps failed: ${String(error)}` });

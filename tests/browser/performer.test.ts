@@ -112,6 +112,38 @@ describe('browser performer (AudioWorklet)', () => {
     expect(mismatches).toBe(0);
   });
 
+  it('readOutput() gives the main thread the audio thread\'s output, frame for frame, through the output ring', async () => {
+    const text = csd(32);
+    const expected = await nodeRender(text);
+    const result = await page.page.evaluate(
+      ([t, s]) =>
+        (window as unknown as { renderWithOutputRing(c: string, s: number, r: number, k: number): Promise<{ nchnls: number; zeroDbfs: number; read: number[] }> })
+          .renderWithOutputRing(t, s, 44100, 1000),
+      [text, SECONDS] as const,
+    );
+    const frames = result.read.length / result.nchnls;
+    expect(frames, page.report()).toBe(expected[0].length);
+    let mismatches = 0;
+    for (let f = 0; f < frames; f++) {
+      for (let c = 0; c < result.nchnls; c++) {
+        if (Math.fround(result.read[f * result.nchnls + c] / result.zeroDbfs) !== expected[c][f]) mismatches++;
+      }
+    }
+    expect(mismatches).toBe(0);
+  });
+
+  it('a full output ring on the audio thread drops frames instead of stalling the audio', async () => {
+    const text = csd(32);
+    const result = await page.page.evaluate(
+      ([t, s]) =>
+        (window as unknown as { renderWithOutputRing(c: string, s: number, r: number, k: number): Promise<{ nchnls: number; read: number[] }> })
+          .renderWithOutputRing(t, s, 4096, 1000),
+      [text, SECONDS] as const,
+    );
+    // Nobody read during the render: the ring kept its first 4096 frames (whole k-cycles) and the render finished.
+    expect(result.read.length / result.nchnls).toBe(4096);
+  });
+
   it("refuses an AudioContext whose rate is not the orchestra's sr, naming both rates", async () => {
     const error = await page.page.evaluate(
       ([t]) => {
