@@ -667,6 +667,33 @@ endin`;
   }
 });
 
+describe('SoundFont opcodes (libcsound): bad input', () => {
+  const orc = `${HEADER(1000, 10)}
+instr 1
+  isf sfload p4 == 1 ? "missing.sf2" : "broken.sf2"
+  prints "v loaded %d\\n", isf
+endin
+instr 2
+  prints "v after 1\\n"
+endin`;
+  const inputs = { 'broken.sf2': 'RIFF\u0000\u0000\u0000\u0000sfbk and then nothing a SoundFont has' };
+
+  it("a missing file gives Csound's message, as natively, and the performance goes on", async () => {
+    const doc = document(orc, 'i1 0 0 1\ni2 0.01 0');
+    const pattern = /sfload: cannot open SoundFont file "missing\.sf2"/;
+    const native = runNativeWithFiles(doc, { outputs: [] });
+    const wasm = await runWasmWithFiles(doc, { outputs: [] });
+    expect(native.text).toMatch(pattern);
+    expect(wasm.text).toMatch(pattern);
+    expect(parsePrinted(wasm.text).get('after')).toEqual([1]);
+  });
+
+  it('a malformed file does not bring the engine down (native Csound 6.18 crashes on it)', async () => {
+    const wasm = await runWasmWithFiles(document(orc, 'i1 0 0 2\ni2 0.01 0'), { inputs, outputs: [] });
+    expect(parsePrinted(wasm.text).get('after')).toEqual([1]);
+  });
+});
+
 describe('image opcodes: a corrupt PNG (libpng aborts)', () => {
   const orc = `${HEADER(1000, 10)}
 instr 1
