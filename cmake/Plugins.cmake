@@ -50,7 +50,8 @@
 #     faustcsound  - embeds the Faust compiler (LLVM)
 #     ableton_link - Ableton Link network tempo sync (UDP multicast)
 #     websockets   - libwebsockets server
-#     hdf5         - needs libhdf5
+#     hdf5         - needs libhdf5, not built for wasm yet (HDF5 files would work in the sandbox; HDF5 1.10.8, Debian
+#                    source hdf5, runs generated programs at build time to make its type tables, not set up here)
 #     jackops      - JACK audio connection kit
 #     wiimote p5glove - USB/Bluetooth controllers
 #     CUDA opencl  - GPU back ends
