@@ -35,7 +35,6 @@
 #     control      - opens a Tcl/Tk `wish` subprocess through a pipe; wasm has no processes
 #     joystick     - reads Linux input devices (/dev/input/js*)
 #     dssi4cs      - loads LADSPA/DSSI plugin libraries with dlopen
-#     osc          - needs liblo and UDP sockets
 #     rtalsa rtpulse rtpa rtjack pmidi ipmidi cmidi rtauhal rtwinmm rthaiku rtcoreaudio
 #                  - native real-time audio/MIDI drivers; the wasm build does host-implemented audio I/O
 #   (stdutil, the utilities plugin, is linked and registered by the top-level CMakeLists.txt and cpp/engine.cpp.)
@@ -169,6 +168,13 @@ csound_wasm_plugin(deprecated ENTRIES opcodes SOURCES "${OPC}/deprecated.c")
 # (there is no /proc/stat in the wasm file system), as it would on a machine without procfs.
 csound_wasm_plugin(cpumeter ENTRIES builtin=cpumeter_localops SOURCES "${OPC}/cpumeter.c"
   OPTIONS -D__BUILDING_LIBCSOUND -DLINUX=1 -DHAVE_CLOCK_GETTIME=1 -Dcpupercent_init=cpupercent_init_wasm)
+
+# OSC opcodes (OSCinit, OSClisten, OSCsend_lo, ...) over the host instead of UDP: Opcodes/OSC.c compiled unchanged
+# against cpp/osc/lo/lo.h, a socket-free liblo whose "servers" are ports the host delivers packets to
+# (Csound.oscDeliver) and whose sends queue packets for the host (Csound.oscTake). See cpp/osc/host_osc.c.
+csound_wasm_plugin(osc ENTRIES opcodes SOURCES "${OPC}/OSC.c" "${PROJECT_SOURCE_DIR}/cpp/osc/host_osc.c"
+  INCLUDES "${PROJECT_SOURCE_DIR}/cpp/osc")
+set_source_files_properties("${PROJECT_SOURCE_DIR}/cpp/osc/host_osc.c" PROPERTIES GENERATED FALSE)
 
 # ---- csound-plugins 1.0.2~dfsg1 (Debian source package csound-plugins)
 if(CSOUND_WASM_EXTRA_PLUGINS)

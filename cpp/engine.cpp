@@ -16,6 +16,11 @@ int csoundErrCnt(CSOUND *csound);  // public in libcsound, not declared in csoun
 int csoundModuleCreate_stdutil(CSOUND *csound);
 // Csound 6.18 keeps the name -> number map internal (Engine/namedins.c); it is linked statically here.
 MYFLT named_instr_find(CSOUND *csound, char *name);
+// cpp/osc/host_osc.c
+int csound_wasm_osc_deliver(int port, const uint8_t *packet, size_t size);
+void csound_wasm_osc_take(void (*take)(void *context, const char *host, int port, const uint8_t *packet,
+                                       size_t size),
+                          void *context);
 }
 
 namespace csound_wasm {
@@ -357,6 +362,25 @@ val Engine::tableArgs(int table) const {
   if (n < 0 || ptr == nullptr) return val::null();
   val out = val::array();
   for (int i = 0; i < n; ++i) out.call<void>("push", ptr[i]);
+  return out;
+}
+
+int Engine::oscDeliver(int port, const std::string &packet) {
+  return csound_wasm_osc_deliver(port, reinterpret_cast<const uint8_t *>(packet.data()), packet.size());
+}
+
+val Engine::oscTake() {
+  val out = val::array();
+  csound_wasm_osc_take(
+      [](void *context, const char *host, int port, const uint8_t *packet, size_t size) {
+        val entry = val::object();
+        entry.set("host", std::string(host));
+        entry.set("port", port);
+        // A copy: the packet is freed when this returns, and the memory may be shared.
+        entry.set("packet", val::global("Uint8Array").new_(emscripten::typed_memory_view(size, packet)));
+        static_cast<val *>(context)->call<void>("push", entry);
+      },
+      &out);
   return out;
 }
 

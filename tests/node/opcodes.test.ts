@@ -29,6 +29,7 @@ const LINKED_PLUGINS: Record<string, string[]> = {
   urandom: [`${CSOUND_SRC}/Opcodes/urandom.c`],
   deprecated: [`${CSOUND_SRC}/Opcodes/deprecated.c`],
   cpumeter: [`${CSOUND_SRC}/Opcodes/cpumeter.c`],
+  osc: [`${CSOUND_SRC}/Opcodes/OSC.c`],
   linear_algebra: [`${PLUGINS_SRC}/linear_algebra/linear_algebra.cpp`],
   chua: [`${PLUGINS_SRC}/chua/ChuaOscillator.cpp`],
   image: [`${PLUGINS_SRC}/image/imageOpcodes.c`],
