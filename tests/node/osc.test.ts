@@ -47,6 +47,7 @@ instr 1
     OSCsend_lo knotes, "127.0.0.1", ${sendPort}, "/reply", "dihs", kfreq * 2, kn + 100, knotes, Sname
   endif
   klevel OSClisten giOsc, "/level", "f", klev
+  prints "listening\\n" ; both OSClisten have registered their methods (at init, in order)
   if klevel == 1 then
     klevels += 1
     printf "v level%d %.17g\\n", klevels, klevels, klev
@@ -107,9 +108,10 @@ async function runNative(): Promise<NativeRun> {
     let log = '';
     let started = false;
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Sent once the orchestra says its listeners are in place: a packet that arrives before is dropped by liblo.
     const onData = async (chunk: Buffer) => {
       log += chunk.toString();
-      if (started || !/OSC listener #0 started/.test(log)) return;
+      if (started || !/listening/.test(log)) return;
       started = true;
       for (const packet of packets()) {
         await new Promise<void>((resolve) => sender.send(packet, listenPort, '127.0.0.1', () => resolve()));
