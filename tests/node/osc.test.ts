@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsoundError, decodeOscMessage, encodeOscMessage } from '../../dist/js/index.js';
+import { CsoundError, CsoundPerformanceThread, decodeOscMessage, encodeOscMessage } from '../../dist/js/index.js';
 import { csd, drainText, quietCsound } from './helpers.js';
 
 /** Messages sent to the listeners: exact types, and types liblo converts (d and i to f, f to i, S to s). */
@@ -191,6 +191,60 @@ describe('OSC opcodes through the host (OSCinit, OSClisten, OSCsend_lo, OSCcount
     expect(cs.oscDeliver(port, bundle)).toBe(2);
     for (let i = 0; i < 5; i++) cs.performKsmps();
     expect(printedLines(drainText(cs)).filter((l) => l.startsWith('v note'))).toEqual(native.lines.filter((l) => /^v note[12] /.test(l)));
+    cs.destroy();
+  });
+
+  it('works while a CsoundPerformanceThread performs: packets in from this thread, replies out to it', async () => {
+    const cs = await quietCsound();
+    cs.compileCsdText(
+      csd({
+        options: '-n -d',
+        orc: `sr = 44100\nksmps = 32\nnchnls = 1\n0dbfs = 1
+giOsc OSCinit 7404
+instr 1
+  kv init 0
+  kn init 0
+  knew OSClisten giOsc, "/value", "f", kv
+  if knew == 1 then
+    kn += 1
+    chnset kv, "value"
+    OSCsend_lo kn, "127.0.0.1", 9000, "/ack", "if", kn, kv * 10
+  endif
+endin`,
+        score: 'i1 0 3600',
+      }),
+    );
+    cs.start();
+    const pt = new CsoundPerformanceThread(cs);
+    pt.play();
+    const replies: Uint8Array[] = [];
+    try {
+      for (let i = 1; i <= 20; i++) {
+        let taken = 0;
+        const deadline = Date.now() + 10_000;
+        // Until instr 1 has started on the performer, the port has no method yet and the packet is not taken.
+        while ((taken = cs.oscDeliver(7404, encodeOscMessage('/value', 'f', [i / 4]))) === 0 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        expect(taken).toBe(1);
+        while (cs.controlChannel('value')[0] !== i / 4 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 1));
+        }
+        expect(cs.controlChannel('value')[0]).toBe(i / 4);
+        replies.push(...cs.oscTake().map((p) => p.packet));
+      }
+      const deadline = Date.now() + 5_000;
+      while (replies.length < 20 && Date.now() < deadline) {
+        replies.push(...cs.oscTake().map((p) => p.packet));
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    } finally {
+      pt.stop();
+      await pt.join();
+    }
+    expect(replies.map((p) => decodeOscMessage(p).args)).toEqual(
+      Array.from({ length: 20 }, (_, k) => [k + 1, ((k + 1) / 4) * 10]),
+    );
     cs.destroy();
   });
 
