@@ -50,7 +50,8 @@
 #     ableton_link - Ableton Link network tempo sync (UDP multicast)
 #     websockets   - libwebsockets server
 #     hdf5         - needs libhdf5, not built for wasm yet (HDF5 files would work in the sandbox; HDF5 1.10.8, Debian
-#                    source hdf5, runs generated programs at build time to make its type tables, not set up here)
+#                    source hdf5, configures by running test programs that write host files, where an emcmake
+#                    configure stops, and runs generated programs at build time to make its type tables)
 #     jackops      - JACK audio connection kit
 #     wiimote p5glove - USB/Bluetooth controllers
 #     CUDA opencl  - GPU back ends
