@@ -90,7 +90,7 @@ export function encodePng(image: PngImage): Buffer {
   ihdr.set([bitDepth, colorType, 0, 0, 0], 8);
   const bytesPerPixel = Math.max(1, (channels * bitDepth) / 8);
   const filtered: Uint8Array[] = [];
-  let previous = new Uint8Array(packRow(rows[0], bitDepth).length);
+  let previous: Uint8Array = new Uint8Array(packRow(rows[0], bitDepth).length);
   rows.forEach((samples, r) => {
     const row = packRow(samples, bitDepth);
     filtered.push(filterRow(row, previous, bytesPerPixel, r % 3));
