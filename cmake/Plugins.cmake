@@ -13,12 +13,16 @@
 # Sources:
 #   - Csound 6.18.1's own Opcodes/ (the tarball of cmake/Sources.cmake).
 #   - Debian source package csound-plugins 1.0.2~dfsg1 (the csound/plugins collection that Csound 6.17+ split off):
-#     linear algebra (la_*) and chua. Pinned by sha256; CSOUND_WASM_PLUGINS_SRC / CSOUND_WASM_PLUGINS_TARBALL
-#     point at an unpacked tree / a tarball instead of downloading it.
+#     linear algebra (la_*), chua, image and mp3out. Pinned by sha256; CSOUND_WASM_PLUGINS_SRC /
+#     CSOUND_WASM_PLUGINS_TARBALL point at an unpacked tree / a tarball instead of downloading it.
 #   - Debian source package eigen3 3.4.0 (header-only, for chua). CSOUND_WASM_EIGEN_SRC / CSOUND_WASM_EIGEN_TARBALL.
+#   - Debian source packages libpng1.6 1.6.39 and zlib 1.2.13 (for image), lame 3.100 (for mp3out): only their orig
+#     tarballs, pinned by sha256. CSOUND_WASM_{PNG,ZLIB,LAME}_SRC / CSOUND_WASM_{PNG,ZLIB,LAME}_TARBALL.
 #   - gmm++ headers (la_*): Debian package libgmm-dev on the build machine (scripts/setup-system.sh installs it) (header-only);
 #     CSOUND_WASM_GMM_INCLUDE may name another directory that holds gmm/gmm.h.
 #   CSOUND_WASM_EXTRA_PLUGINS=OFF builds only the plugins of Csound's own tree (no downloads, no gmm).
+#   A fetch goes through apt-get source (csound_wasm_fetch_debian_source); when it fails, the error names the log
+#   and the variables that point at a local copy instead.
 #
 # Already inside libcsound64.a, so not repeated here: the INIT_STATIC_MODULES plugins (ampmidid, doppler,
 # fractalnoise, ftsamplebank, mixer, signalflowgraph) and every Opcodes/ source that Csound 6.18 builds into
@@ -31,29 +35,31 @@
 #     control      - opens a Tcl/Tk `wish` subprocess through a pipe; wasm has no processes
 #     joystick     - reads Linux input devices (/dev/input/js*)
 #     dssi4cs      - loads LADSPA/DSSI plugin libraries with dlopen
-#     osc          - needs liblo and UDP sockets
 #     rtalsa rtpulse rtpa rtjack pmidi ipmidi cmidi rtauhal rtwinmm rthaiku rtcoreaudio
 #                  - native real-time audio/MIDI drivers; the wasm build does host-implemented audio I/O
 #   (stdutil, the utilities plugin, is linked and registered by the top-level CMakeLists.txt and cpp/engine.cpp.)
 #   csound-plugins 1.0.2
-#     stkops       - needs the STK library and its rawwave files (not built for wasm yet; the orig tarball of
-#                    Debian's stk 4.6.2+dfsg-2 could not be fetched from this machine's archive)
-#     image        - needs libpng + zlib (not built for wasm yet)
-#     mp3out       - needs the LAME encoder library (not built for wasm yet)
-#     fluidOpcodes - needs libfluidsynth (and its glib dependency)
+#     stkops       - the STK library is not built: the orig tarball of Debian's stk 4.6.2+dfsg-2 source package is
+#                    not downloadable from the archive reachable here (404), and libstk-dev ships headers only
+#     fluidOpcodes - libfluidsynth is not built: the orig tarball of Debian's fluidsynth 2.3.1-2 is not
+#                    downloadable here (404); fluidsynth also needs glib. (SoundFont playback with sfload/sfplay
+#                    is part of libcsound and works.)
 #     widgets      - FLTK GUI widgets and the virtual MIDI keyboard
 #     py           - embeds a Python interpreter
 #     faustcsound  - embeds the Faust compiler (LLVM)
 #     ableton_link - Ableton Link network tempo sync (UDP multicast)
 #     websockets   - libwebsockets server
-#     hdf5         - needs libhdf5
+#     hdf5         - needs libhdf5, not built for wasm yet (HDF5 files would work in the sandbox; HDF5 1.10.8, Debian
+#                    source hdf5, configures by running test programs that write host files, where an emcmake
+#                    configure stops, and runs generated programs at build time to make its type tables)
 #     jackops      - JACK audio connection kit
 #     wiimote p5glove - USB/Bluetooth controllers
 #     CUDA opencl  - GPU back ends
 
-option(CSOUND_WASM_EXTRA_PLUGINS "Link the csound-plugins collection (la_*, chua)" ON)
+option(CSOUND_WASM_EXTRA_PLUGINS "Link the csound-plugins collection (la_*, chua, image, mp3out)" ON)
 foreach(var CSOUND_WASM_PLUGINS_SRC CSOUND_WASM_PLUGINS_TARBALL CSOUND_WASM_EIGEN_SRC CSOUND_WASM_EIGEN_TARBALL
-        CSOUND_WASM_GMM_INCLUDE)
+        CSOUND_WASM_GMM_INCLUDE CSOUND_WASM_ZLIB_SRC CSOUND_WASM_ZLIB_TARBALL CSOUND_WASM_PNG_SRC
+        CSOUND_WASM_PNG_TARBALL CSOUND_WASM_LAME_SRC CSOUND_WASM_LAME_TARBALL)
   if(NOT DEFINED ${var} AND DEFINED ENV{${var}})
     set(${var} "$ENV{${var}}")
   endif()
@@ -164,6 +170,13 @@ csound_wasm_plugin(deprecated ENTRIES opcodes SOURCES "${OPC}/deprecated.c")
 csound_wasm_plugin(cpumeter ENTRIES builtin=cpumeter_localops SOURCES "${OPC}/cpumeter.c"
   OPTIONS -D__BUILDING_LIBCSOUND -DLINUX=1 -DHAVE_CLOCK_GETTIME=1 -Dcpupercent_init=cpupercent_init_wasm)
 
+# OSC opcodes (OSCinit, OSClisten, OSCsend_lo, ...) over the host instead of UDP: Opcodes/OSC.c compiled unchanged
+# against cpp/osc/lo/lo.h, a socket-free liblo whose "servers" are ports the host delivers packets to
+# (Csound.oscDeliver) and whose sends queue packets for the host (Csound.oscTake). See cpp/osc/host_osc.c.
+csound_wasm_plugin(osc ENTRIES opcodes SOURCES "${OPC}/OSC.c" "${PROJECT_SOURCE_DIR}/cpp/osc/host_osc.c"
+  INCLUDES "${PROJECT_SOURCE_DIR}/cpp/osc")
+set_source_files_properties("${PROJECT_SOURCE_DIR}/cpp/osc/host_osc.c" PROPERTIES GENERATED FALSE)
+
 # ---- csound-plugins 1.0.2~dfsg1 (Debian source package csound-plugins)
 if(CSOUND_WASM_EXTRA_PLUGINS)
   set(PLUGINS_TARBALL_NAME "csound-plugins_1.0.2~dfsg1.orig.tar.xz")
@@ -215,6 +228,123 @@ if(CSOUND_WASM_EXTRA_PLUGINS)
   csound_wasm_plugin(chua ENTRIES create init destroy SOURCES "${CSP}/chua/ChuaOscillator.cpp"
     INCLUDES "${EIGEN_INCLUDE}" OPTIONS -DEIGEN_DONT_PARALLELIZE -Doentries=oentries_chua
     DEPENDS csound_plugins_ext eigen_ext)
+
+  # ---- image (imageload, imagesave, ...): libpng 1.6.39 and zlib 1.2.13 (Debian source packages libpng1.6 and
+  # zlib), compiled from plain source lists with the same flags as the plugins. libpng's configuration is its
+  # prebuilt pnglibconf.h (the defaults of a ./configure build); wasm has none of its SIMD filter paths, whose
+  # results are the same integers anyway.
+  set(ZLIB_TARBALL_NAME "zlib_1.2.13.dfsg.orig.tar.bz2")
+  set(ZLIB_TARBALL_SHA256 "71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1")
+  set(PNG_TARBALL_NAME "libpng1.6_1.6.39.orig.tar.gz")
+  set(PNG_TARBALL_SHA256 "a00e9d2f2f664186e4202db9299397f851aea71b36a35e74910b8820e380d441")
+  if(NOT CSOUND_WASM_ZLIB_SRC AND NOT CSOUND_WASM_ZLIB_TARBALL)
+    csound_wasm_fetch_debian_source(zlib 1:1.2.13.dfsg-1 "${ZLIB_TARBALL_NAME}")
+  endif()
+  if(NOT CSOUND_WASM_PNG_SRC AND NOT CSOUND_WASM_PNG_TARBALL)
+    csound_wasm_fetch_debian_source(libpng1.6 1.6.39-2+deb12u5 "${PNG_TARBALL_NAME}")
+  endif()
+  csound_wasm_source(ZLIB "${CSOUND_WASM_ZLIB_SRC}" "${CSOUND_WASM_ZLIB_TARBALL}"
+                     "${ZLIB_TARBALL_NAME}" "${ZLIB_TARBALL_SHA256}")
+  csound_wasm_source(PNG "${CSOUND_WASM_PNG_SRC}" "${CSOUND_WASM_PNG_TARBALL}"
+                     "${PNG_TARBALL_NAME}" "${PNG_TARBALL_SHA256}")
+  ExternalProject_Add(zlib_ext ${ZLIB_SOURCE_ARGS}
+    PREFIX "${CMAKE_BINARY_DIR}/zlib"
+    CONFIGURE_COMMAND "" BUILD_COMMAND "" INSTALL_COMMAND "")
+  ExternalProject_Get_Property(zlib_ext SOURCE_DIR)
+  set(ZLIB_DIR "${SOURCE_DIR}")
+  set(PNG_CONF_DIR "${CMAKE_BINARY_DIR}/png/conf")
+  ExternalProject_Add(png_ext ${PNG_SOURCE_ARGS}
+    PREFIX "${CMAKE_BINARY_DIR}/png"
+    CONFIGURE_COMMAND ${CMAKE_COMMAND} -E copy <SOURCE_DIR>/scripts/pnglibconf.h.prebuilt
+                      "${PNG_CONF_DIR}/pnglibconf.h"
+    BUILD_COMMAND "" INSTALL_COMMAND "")
+  ExternalProject_Get_Property(png_ext SOURCE_DIR)
+  set(PNG_DIR "${SOURCE_DIR}")
+
+  set(ZLIB_FILES adler32.c compress.c crc32.c deflate.c infback.c inffast.c inflate.c inftrees.c trees.c
+      uncompr.c zutil.c)
+  list(TRANSFORM ZLIB_FILES PREPEND "${ZLIB_DIR}/")
+  set(PNG_FILES png.c pngerror.c pngget.c pngmem.c pngpread.c pngread.c pngrio.c pngrtran.c pngrutil.c pngset.c
+      pngtrans.c pngwio.c pngwrite.c pngwtran.c pngwutil.c)
+  list(TRANSFORM PNG_FILES PREPEND "${PNG_DIR}/")
+  set_source_files_properties(${ZLIB_FILES} ${PNG_FILES} PROPERTIES GENERATED TRUE)
+  add_library(wasm_zlib STATIC ${ZLIB_FILES})
+  add_dependencies(wasm_zlib zlib_ext)
+  add_library(wasm_png STATIC ${PNG_FILES})
+  add_dependencies(wasm_png png_ext zlib_ext)
+  target_include_directories(wasm_png PRIVATE "${PNG_CONF_DIR}" "${ZLIB_DIR}")
+  foreach(t wasm_zlib wasm_png)
+    target_compile_options(${t} PRIVATE ${THREAD_FLAGS} -O3 -w -DHAVE_UNISTD_H -DHAVE_STDARG_H)
+  endforeach()
+  target_link_libraries(wasm_png PUBLIC wasm_zlib)
+  # csound-plugins' own CMake compiles with -ffast-math (cmake/CompilerOptimizations.cmake), so native Debian's
+  # libimage.so turns pixel / 255.0 into pixel * (1 / 255.0), which differs in the last bit for some pixels:
+  # -freciprocal-math (that part of -ffast-math alone) gives the same doubles here.
+  csound_wasm_plugin(image ENTRIES opcodes SOURCES "${CSP}/image/imageOpcodes.c"
+    INCLUDES "${PNG_DIR}" "${PNG_CONF_DIR}" "${ZLIB_DIR}" OPTIONS -freciprocal-math
+    DEPENDS csound_plugins_ext png_ext zlib_ext)
+  target_link_libraries(plugin_image PRIVATE wasm_png)
+
+  # ---- mp3out: the LAME 3.100 encoder (Debian source package lame), from a plain source list. config.h below
+  # takes the choices Debian's amd64 build makes (./configure with dpkg's CFLAGS): the IEEE-754 and fast-log
+  # paths of x86-64, the mpglib decoder (used for the ReplayGain peak of the LAME tag), no -ffast-math, and no SSE
+  # routines (LAME enables those only with nasm or on MSVC, so the native library runs the C ones too).
+  set(LAME_TARBALL_NAME "lame_3.100.orig.tar.gz")
+  set(LAME_TARBALL_SHA256 "ddfe36cab873794038ae2c1210557ad34857a4b6bdc515785d1da9e175b1da1e")
+  if(CSOUND_WASM_LAME_SRC)
+    if(NOT EXISTS "${CSOUND_WASM_LAME_SRC}/libmp3lame/lame.c")
+      message(FATAL_ERROR "LAME: ${CSOUND_WASM_LAME_SRC} is not a LAME source tree (no libmp3lame/lame.c)")
+    endif()
+    set(LAME_SOURCE_ARGS SOURCE_DIR "${CSOUND_WASM_LAME_SRC}" DOWNLOAD_COMMAND "")
+  else()
+    if(NOT CSOUND_WASM_LAME_TARBALL)
+      csound_wasm_fetch_debian_source(lame 3.100-6 "${LAME_TARBALL_NAME}")
+      set(CSOUND_WASM_LAME_TARBALL "${DOWNLOAD_DIR}/${LAME_TARBALL_NAME}")
+    endif()
+    file(SHA256 "${CSOUND_WASM_LAME_TARBALL}" lame_sha)
+    if(NOT lame_sha STREQUAL LAME_TARBALL_SHA256)
+      message(FATAL_ERROR "${CSOUND_WASM_LAME_TARBALL}: sha256 ${lame_sha}, expected ${LAME_TARBALL_SHA256}")
+    endif()
+    set(LAME_SOURCE_ARGS URL "${CSOUND_WASM_LAME_TARBALL}" URL_HASH "SHA256=${LAME_TARBALL_SHA256}"
+        DOWNLOAD_EXTRACT_TIMESTAMP TRUE)
+  endif()
+  ExternalProject_Add(lame_ext ${LAME_SOURCE_ARGS}
+    PREFIX "${CMAKE_BINARY_DIR}/lame"
+    CONFIGURE_COMMAND "" BUILD_COMMAND "" INSTALL_COMMAND "")
+  ExternalProject_Get_Property(lame_ext SOURCE_DIR)
+  set(LAME_DIR "${SOURCE_DIR}")
+  set(LAME_CONF_DIR "${PLUGINS_GENERATED_DIR}/lame")
+  file(MAKE_DIRECTORY "${LAME_CONF_DIR}")
+  file(WRITE "${LAME_CONF_DIR}/config.h.tmp"
+    "/* Generated by cmake/Plugins.cmake: LAME's configuration for wasm32 (see the comment there). */\n"
+    "#define STDC_HEADERS 1\n#define HAVE_STDINT_H 1\n#define HAVE_INTTYPES_H 1\n#define HAVE_LIMITS_H 1\n"
+    "#define HAVE_ERRNO_H 1\n#define HAVE_FCNTL_H 1\n#define HAVE_STRING_H 1\n#define HAVE_STDLIB_H 1\n"
+    "#define HAVE_UNISTD_H 1\n#define HAVE_SYS_TYPES_H 1\n#define HAVE_SYS_STAT_H 1\n#define HAVE_SYS_TIME_H 1\n"
+    "#define HAVE_STRTOL 1\n#define HAVE_GETTIMEOFDAY 1\n#define LAME_LIBRARY_BUILD 1\n"
+    "#define HAVE_MPGLIB 1\n#define DECODE_ON_THE_FLY 1\n"
+    "#define TAKEHIRO_IEEE754_HACK 1\n#define USE_FAST_LOG 1\n"
+    "typedef float ieee754_float32_t;\ntypedef double ieee754_float64_t;\n")
+  configure_file("${LAME_CONF_DIR}/config.h.tmp" "${LAME_CONF_DIR}/config.h" COPYONLY)
+  set(LAME_FILES VbrTag.c bitstream.c encoder.c fft.c gain_analysis.c id3tag.c lame.c newmdct.c presets.c
+      psymodel.c quantize.c quantize_pvt.c reservoir.c set_get.c tables.c takehiro.c util.c vbrquantize.c
+      version.c mpglib_interface.c)
+  list(TRANSFORM LAME_FILES PREPEND "${LAME_DIR}/libmp3lame/")
+  set(MPGLIB_FILES common.c dct64_i386.c decode_i386.c interface.c layer1.c layer2.c layer3.c tabinit.c)
+  list(TRANSFORM MPGLIB_FILES PREPEND "${LAME_DIR}/mpglib/")
+  set_source_files_properties(${LAME_FILES} ${MPGLIB_FILES} PROPERTIES GENERATED TRUE)
+  add_library(wasm_lame STATIC ${LAME_FILES} ${MPGLIB_FILES})
+  add_dependencies(wasm_lame lame_ext)
+  target_include_directories(wasm_lame PRIVATE "${LAME_CONF_DIR}" "${LAME_DIR}/include" "${LAME_DIR}/libmp3lame"
+    "${LAME_DIR}/mpglib" "${LAME_DIR}")
+  target_compile_options(wasm_lame PRIVATE ${THREAD_FLAGS} -O3 -w -DHAVE_CONFIG_H)
+  # mp3out.c includes <lame/lame.h>.
+  set(LAME_INCLUDE_LINK "${LAME_CONF_DIR}/include")
+  file(MAKE_DIRECTORY "${LAME_INCLUDE_LINK}")
+  file(CREATE_LINK "${LAME_DIR}/include" "${LAME_INCLUDE_LINK}/lame" SYMBOLIC)
+  # -freciprocal-math: sample / 0dbfs as native's -ffast-math build computes it (see image above).
+  csound_wasm_plugin(mp3out ENTRIES opcodes SOURCES "${CSP}/mp3/mp3out.c" INCLUDES "${LAME_INCLUDE_LINK}"
+    OPTIONS -freciprocal-math DEPENDS csound_plugins_ext lame_ext)
+  target_link_libraries(plugin_mp3out PRIVATE wasm_lame)
 endif()
 
 file(WRITE "${PLUGINS_GENERATED_DIR}/static_plugins.inc.tmp"

@@ -69,6 +69,8 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .function("scoreEvent", &Engine::scoreEvent)
       .function("inputMessage", &Engine::inputMessage)
       .function("instrNumber", &Engine::instrNumber)
+      .function("oscDeliver", &Engine::oscDeliver)
+      .function("oscTake", &Engine::oscTake)
       .function("tableLength", &Engine::tableLength)
       .function("table", &Engine::table)
       .function("tableArgs", &Engine::tableArgs)

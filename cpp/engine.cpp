@@ -19,6 +19,11 @@ int csoundModuleCreate_stdutil(CSOUND *csound);
 MYFLT named_instr_find(CSOUND *csound, char *name);
 // patches/csound/0002: replaced instrument definitions retired by a merge; frees (1) or forgets (0) them.
 void csoundWasmFreeRetired(CSOUND *csound, int freeThem);
+// cpp/osc/host_osc.c
+int csound_wasm_osc_deliver(int port, const uint8_t *packet, size_t size);
+void csound_wasm_osc_take(void (*take)(void *context, const char *host, int port, const uint8_t *packet,
+                                       size_t size),
+                          void *context);
 }
 
 namespace csound_wasm {
@@ -399,6 +404,25 @@ val Engine::tableArgs(int table) const {
   if (n < 0 || ptr == nullptr) return val::null();
   val out = val::array();
   for (int i = 0; i < n; ++i) out.call<void>("push", ptr[i]);
+  return out;
+}
+
+int Engine::oscDeliver(int port, const std::string &packet) {
+  return csound_wasm_osc_deliver(port, reinterpret_cast<const uint8_t *>(packet.data()), packet.size());
+}
+
+val Engine::oscTake() {
+  val out = val::array();
+  csound_wasm_osc_take(
+      [](void *context, const char *host, int port, const uint8_t *packet, size_t size) {
+        val entry = val::object();
+        entry.set("host", std::string(host));
+        entry.set("port", port);
+        // A copy: the packet is freed when this returns, and the memory may be shared.
+        entry.set("packet", val::global("Uint8Array").new_(emscripten::typed_memory_view(size, packet)));
+        static_cast<val *>(context)->call<void>("push", entry);
+      },
+      &out);
   return out;
 }
 

@@ -87,6 +87,11 @@ class Engine {
   void inputMessage(const std::string &text, bool async);
   int instrNumber(const std::string &name, bool performing);
 
+  // OSC through the host (cpp/osc/host_osc.c): a received packet for the OSCinit listening on `port`, and the
+  // packets OSCsend_lo queued, as [{host, port, packet: Uint8Array}] copies.
+  int oscDeliver(int port, const std::string &packet);
+  val oscTake();
+
   // Tables
   int tableLength(int table) const;
   val table(int table) const;

@@ -679,6 +679,32 @@ export class Csound {
     return this.call('tableArgs', (e) => e.tableArgs(number));
   }
 
+  // ---------------------------------------------------------------- OSC through the host
+
+  /**
+   * Hands an OSC packet (a message or a bundle, in OSC's binary form; see `encodeOscMessage`) to the `OSCinit`
+   * listening on `port`, as if it had arrived there by UDP; `OSClisten` reads it at its next k-cycle. Not in
+   * ctcsound: wasm has no sockets, so the host receives OSC itself (WebSocket, Node's dgram, ...). Returns how many
+   * messages an `OSClisten` took; throws when no `OSCinit` listens on `port` or the packet is malformed.
+   */
+  oscDeliver(port: number, packet: Uint8Array): number {
+    expectNumber('oscDeliver', 'port', port);
+    if (!(packet instanceof Uint8Array)) {
+      throw new CsoundError('oscDeliver', CSOUND_ERROR, 'packet must be a Uint8Array');
+    }
+    const code = this.call('oscDeliver', (e) => e.oscDeliver(port, packet));
+    const why = code === -1 ? `no OSCinit listens on port ${port}` : 'not an OSC message or bundle';
+    return this.check(code, 'oscDeliver', why);
+  }
+
+  /**
+   * The packets `OSCsend_lo` sent since the last call, oldest first, each with the host and port it was addressed
+   * to (decode them with `decodeOscMessage`); the host forwards them. Not in ctcsound (see `oscDeliver`).
+   */
+  oscTake(): Array<{ host: string; port: number; packet: Uint8Array }> {
+    return this.call('oscTake', (e) => e.oscTake());
+  }
+
   // ---------------------------------------------------------------- messages
 
   /** Prints a message through Csound's message system (JS formats the text, e.g. with a template string). */

@@ -56,6 +56,8 @@ export interface RawEngine {
   scoreEvent(type: string, pfields: number[], async: boolean): number;
   inputMessage(text: string, async: boolean): void;
   instrNumber(name: string, performing: boolean): number;
+  oscDeliver(port: number, packet: Uint8Array): number;
+  oscTake(): Array<{ host: string; port: number; packet: Uint8Array }>;
   tableLength(table: number): number;
   table(table: number): { ptr: number; length: number };
   tableArgs(table: number): number[] | null;

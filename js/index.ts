@@ -10,3 +10,4 @@ export {
 } from './types.js';
 export * from './constants.js';
 export { CsoundPerformanceThread, type PerformanceThreadOptions } from './performance-thread.js';
+export { decodeOscMessage, encodeOscMessage, type OscArgument, type OscMessage } from './osc.js';

@@ -2,7 +2,9 @@
 # Installs the system packages the build and the tests need, only when something is missing.
 #   scripts/setup-system.sh build   -> toolchain for the wasm build (emscripten, binaryen, bison, flex, cmake) and
 #                                      the gmm++ headers of the linear-algebra opcodes (header-only)
-#   scripts/setup-system.sh test    -> the above plus native Csound (reference renders) and Chromium (browser tests)
+#   scripts/setup-system.sh test    -> the above plus native Csound (reference renders) with Debian's plugin
+#                                      collection (csound-plugins: the reference of the plugin opcodes) and General
+#                                      MIDI SoundFont (csound-soundfont), and Chromium (browser tests)
 # The deb-src entry needed by `apt-get source` is derived from the machine's own configured Debian sources.
 set -euo pipefail
 what=${1:-build}
@@ -10,7 +12,7 @@ what=${1:-build}
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 pkgs=(emscripten binaryen bison flex cmake xz-utils dpkg-dev libgmm-dev)
-if [ "$what" = test ]; then pkgs+=(csound libcsound64-dev chromium); fi
+if [ "$what" = test ]; then pkgs+=(csound csound-plugins csound-soundfont libcsound64-dev chromium); fi
 for p in "${pkgs[@]}"; do have "$p" || need+=("$p"); done
 
 src_list=/etc/apt/sources.list.d/csound-wasm-deb-src.sources

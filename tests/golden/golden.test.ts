@@ -15,10 +15,9 @@ const CLOCK_SEED = 'seeds from the clock: two native renders differ';
 
 /** Files that are not compared, with the reason. Keys are case names. */
 const EXCLUDED: Record<string, string> = {
-  'commandline/ableton_link_test.csd': 'Ableton Link opcodes (link_*): network tempo sync, in neither native Debian Csound nor wasm',
-  'commandline/ableton_link_test_force.csd': 'Ableton Link opcodes (link_*): network tempo sync, in neither native Debian Csound nor wasm',
-  'commandline/jacko_test.csd': 'Jacko opcodes: need a JACK server and realtime audio/MIDI devices (absent natively too)',
-  'commandline/test24.csd': 'linear algebra opcodes (la_i_*): in the wasm build, but native Debian csound has no reference (they live in the csound-plugins package, not installed)',
+  'commandline/ableton_link_test.csd': 'Ableton Link opcodes (link_*): network tempo sync, not in the wasm build (tests/node/opcode-exclusions.json)',
+  'commandline/ableton_link_test_force.csd': 'Ableton Link opcodes (link_*): network tempo sync, not in the wasm build (tests/node/opcode-exclusions.json)',
+  'commandline/jacko_test.csd': 'Jacko opcodes: need a JACK server and realtime audio/MIDI devices, not in the wasm build (tests/node/opcode-exclusions.json)',
   'commandline/prints_number_no_crash.csd': 'no audio: checks that an init error in prints does not crash (0 samples natively)',
   'commandline/contrib/multiple_strings_in_scoreline2.csd': 'no audio: ends in an init error by design (0 samples natively)',
   'commandline/test32.csd': PRINTS_ONLY,

@@ -29,8 +29,11 @@ const LINKED_PLUGINS: Record<string, string[]> = {
   urandom: [`${CSOUND_SRC}/Opcodes/urandom.c`],
   deprecated: [`${CSOUND_SRC}/Opcodes/deprecated.c`],
   cpumeter: [`${CSOUND_SRC}/Opcodes/cpumeter.c`],
+  osc: [`${CSOUND_SRC}/Opcodes/OSC.c`],
   linear_algebra: [`${PLUGINS_SRC}/linear_algebra/linear_algebra.cpp`],
   chua: [`${PLUGINS_SRC}/chua/ChuaOscillator.cpp`],
+  image: [`${PLUGINS_SRC}/image/imageOpcodes.c`],
+  mp3out: [`${PLUGINS_SRC}/mp3/mp3out.c`],
 };
 
 interface Exclusion {
@@ -177,6 +180,47 @@ async function expectSameAsNative(doc: string, tolerance = 1e-12): Promise<Print
   expect([...wasm.values.keys()], wasm.text).toEqual([...native.values.keys()]);
   for (const [key, expected] of native.values) expectClose(wasm.values.get(key), expected, key, tolerance);
   return wasm.values;
+}
+
+/** Files a run reads (written first) and the names of those it should write. */
+interface FileRun {
+  inputs?: Record<string, Uint8Array | string>;
+  outputs: string[];
+}
+
+/** Runs `doc` natively in a temporary folder with `inputs`; returns the messages and the `outputs` it wrote. */
+function runNativeWithFiles(doc: string, files: FileRun): { text: string; files: Map<string, Uint8Array> } {
+  const dir = mkdtempSync(join(tmpdir(), 'csound-opcodes-'));
+  try {
+    for (const [name, data] of Object.entries(files.inputs ?? {})) writeFileSync(join(dir, name), data);
+    writeFileSync(join(dir, 'test.csd'), doc);
+    const run = spawnSync('csound', ['test.csd'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    if (run.error) throw new Error(`native csound: ${run.error.message}`);
+    const out = new Map<string, Uint8Array>();
+    for (const name of files.outputs) if (existsSync(join(dir, name))) out.set(name, readFileSync(join(dir, name)));
+    return { text: stripAnsi(`${run.stdout}${run.stderr}`), files: out };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same in wasm, in a folder of the engine's file system. */
+async function runWasmWithFiles(doc: string, files: FileRun): Promise<{ text: string; files: Map<string, Uint8Array> }> {
+  const cs = await quietCsound();
+  try {
+    for (const [name, data] of Object.entries(files.inputs ?? {})) cs.writeFile(`/run/${name}`, data);
+    cs.writeFile('/run/test.csd', doc);
+    cs.chdir('/run');
+    cs.compileCsdText(doc);
+    cs.start();
+    performToEnd(cs);
+    cs.cleanup();
+    const out = new Map<string, Uint8Array>();
+    for (const name of files.outputs) if (cs.fileExists(`/run/${name}`)) out.set(name, cs.readFile(`/run/${name}`));
+    return { text: drainText(cs), files: out };
+  } finally {
+    cs.destroy();
+  }
 }
 
 /** Values of keys "<prefix>0", "<prefix>1", ... (first number of each), in order. */
@@ -546,7 +590,144 @@ endin`;
   });
 });
 
-describe('linear algebra la_* (csound-plugins; not installed natively here)', () => {
+describe('mp3out (csound-plugins: libmp3out natively, LAME 3.100)', () => {
+  const orc = `sr = 44100\nksmps = 32\nnchnls = 2\n0dbfs = 1
+instr 1
+  kenv linseg 0, 0.05, 1, p3 - 0.1, 1, 0.05, 0
+  a1 vco2 0.4 * kenv, 220
+  a2 oscili 0.3 * kenv, 330 + 50 * oscili:k(1, 3)
+  anoise rand 0.05, 0.5
+  mp3out a1 + anoise, a2, "out.mp3", p4, p5, p6
+endin
+instr 2
+  a1, a2 mp3in "out.mp3"
+  krms rms a1 + a2
+  kmax max_k a1, 1, 1
+  kcnt init 0
+  kcnt += 1
+  if kcnt == 1000 then
+    printf "v decoded %.17g %.17g\\n", 1, krms, kmax
+  endif
+endin`;
+
+  it('encodes the same MP3 file, byte for byte, as native Csound (128 kbit/s joint stereo, 64 kbit/s mono)', async () => {
+    for (const [bitrate, quality, mode] of [[128, 2, 1], [64, 5, 3]]) {
+      const doc = document(orc, `i1 0 1.5 ${bitrate} ${quality} ${mode}`);
+      const native = runNativeWithFiles(doc, { outputs: ['out.mp3'] });
+      const wasm = await runWasmWithFiles(doc, { outputs: ['out.mp3'] });
+      const expected = native.files.get('out.mp3');
+      const actual = wasm.files.get('out.mp3');
+      expect(expected?.length ?? 0, native.text).toBeGreaterThan(5000);
+      expect(actual?.length, wasm.text).toBe(expected!.length);
+      expect(Buffer.compare(Buffer.from(actual!), Buffer.from(expected!)), `mode ${mode}: bytes differ`).toBe(0);
+    }
+  });
+
+  it('the file it writes decodes with mp3in (in libcsound) to the sound it was given', async () => {
+    const doc = document(orc, 'i1 0 1.5 128 2 1\ni2 1.6 1');
+    const wasm = await runWasmWithFiles(doc, { outputs: [] });
+    const decoded = parsePrinted(wasm.text).get('decoded');
+    expect(decoded, wasm.text).toBeDefined();
+    expect(decoded![0]).toBeGreaterThan(0.1);
+    expect(decoded![1]).toBeLessThan(1);
+  });
+
+  it('an output file it cannot open is an init error, as natively', async () => {
+    const doc = document(orc.replace('"out.mp3"', '"no/such/folder/out.mp3"'), 'i1 0 0.1 128 2 1');
+    const native = runNativeWithFiles(doc, { outputs: [] });
+    const wasm = await runWasmWithFiles(doc, { outputs: [] });
+    expect(native.text).toMatch(/INIT ERROR.*mp3out no\/such\/folder\/out.mp3: failed to open file/);
+    expect(wasm.text).toMatch(/INIT ERROR.*mp3out no\/such\/folder\/out.mp3: failed to open file/);
+  });
+});
+
+describe('image opcodes: bad input (csound-plugins: libimage natively)', () => {
+  const orc = `${HEADER(1000, 10)}
+instr 1
+  iimg imageload p4 == 1 ? "missing.png" : "notpng.png"
+  prints "v loaded %d\\n", iimg
+endin
+instr 2
+  prints "v after 1\\n"
+endin`;
+  const inputs = { 'notpng.png': 'this is text, not a PNG image\n' };
+
+  for (const [which, pattern] of [
+    [1, /INIT ERROR in instr 1.*imageload: cannot open image missing\.png/],
+    [2, /INIT ERROR in instr 1.*imageload: file notpng\.png is not in PNG format/],
+  ] as const) {
+    it(`${which === 1 ? 'a missing file' : 'a file that is not a PNG'} gives Csound's init error; the performance goes on`, async () => {
+      const doc = document(orc, `i1 0 0 ${which}\ni2 0.01 0`);
+      const native = runNativeWithFiles(doc, { inputs, outputs: [] });
+      const wasm = await runWasmWithFiles(doc, { inputs, outputs: [] });
+      expect(native.text).toMatch(pattern);
+      expect(wasm.text).toMatch(pattern);
+      expect(parsePrinted(wasm.text).get('after')).toEqual([1]);
+      expect(parsePrinted(wasm.text).has('loaded')).toBe(false);
+    });
+  }
+});
+
+describe('SoundFont opcodes (libcsound): bad input', () => {
+  const orc = `${HEADER(1000, 10)}
+instr 1
+  isf sfload p4 == 1 ? "missing.sf2" : "broken.sf2"
+  prints "v loaded %d\\n", isf
+endin
+instr 2
+  prints "v after 1\\n"
+endin`;
+  const inputs = { 'broken.sf2': 'RIFF\u0000\u0000\u0000\u0000sfbk and then nothing a SoundFont has' };
+
+  it("a missing file gives Csound's message, as natively, and the performance goes on", async () => {
+    const doc = document(orc, 'i1 0 0 1\ni2 0.01 0');
+    const pattern = /sfload: cannot open SoundFont file "missing\.sf2"/;
+    const native = runNativeWithFiles(doc, { outputs: [] });
+    const wasm = await runWasmWithFiles(doc, { outputs: [] });
+    expect(native.text).toMatch(pattern);
+    expect(wasm.text).toMatch(pattern);
+    expect(parsePrinted(wasm.text).get('after')).toEqual([1]);
+  });
+
+  it('a malformed file does not bring the engine down (native Csound 6.18 crashes on it)', async () => {
+    const wasm = await runWasmWithFiles(document(orc, 'i1 0 0 2\ni2 0.01 0'), { inputs, outputs: [] });
+    expect(parsePrinted(wasm.text).get('after')).toEqual([1]);
+  });
+});
+
+describe('image opcodes: a corrupt PNG (libpng aborts)', () => {
+  const orc = `${HEADER(1000, 10)}
+instr 1
+  iimg imageload "broken.png"
+endin`;
+  // The PNG signature, then bytes that are no chunk: libpng reports a read error and, with no setjmp set by the
+  // plugin, calls abort(). Native Csound catches SIGABRT and ends the performance; here the abort ends that
+  // instance with a CsoundError, and the process and other instances go on.
+  const broken = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('GARBAGE!'.repeat(4))]);
+
+  it('ends that instance with a CsoundError carrying libpng\'s message; new instances work', async () => {
+    const doc = document(orc, 'i1 0 0');
+    const native = runNativeWithFiles(doc, { inputs: { 'broken.png': broken }, outputs: [] });
+    expect(native.text).toMatch(/libpng error/);
+    const cs = await quietCsound();
+    cs.writeFile('/run/broken.png', broken);
+    cs.chdir('/run');
+    cs.compileCsdText(doc);
+    cs.start();
+    let error: unknown = null;
+    try {
+      performToEnd(cs, 10);
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).toMatch(/engine trapped/);
+    expect((error as { messages: string[] }).messages.join('')).toMatch(/libpng error/);
+    const { values } = await runWasm(document(`${HEADER(1000, 10)}\ninstr 1\n prints "v ok 1\\n"\nendin`, 'i1 0 0'));
+    expect(values.get('ok')).toEqual([1]);
+  });
+});
+
+describe('linear algebra la_* (csound-plugins: liblinear_algebra natively)', () => {
   const orc = `${HEADER(1000, 10)}
 instr 1
   ivr1 la_i_vr_create 3
@@ -572,9 +753,9 @@ instr 1
   prints "v mv %.17g %.17g\\n", la_i_get_vr(iy, 0), la_i_get_vr(iy, 1)
 endin`;
 
-  it('computes a dot product, a determinant and a matrix-vector product', async () => {
-    const { values, text } = await runWasm(document(orc, 'i1 0 0'));
-    expect(values.get('dot'), text).toEqual([1 * 4 + -2 * 5 + 3.5 * 6]);
+  it('computes a dot product, a determinant and a matrix-vector product, as native Csound does', async () => {
+    const values = await expectSameAsNative(document(orc, 'i1 0 0'), 0);
+    expect(values.get('dot')).toEqual([1 * 4 + -2 * 5 + 3.5 * 6]);
     expect(values.get('det')).toEqual([4 * 3 - 3 * 6]);
     expect(values.get('mv')).toEqual([4 * 1 + 3 * 2, 6 * 1 + 3 * 2]);
   });
@@ -610,7 +791,7 @@ endin`;
   });
 });
 
-describe('chuap (csound-plugins; not installed natively here)', () => {
+describe('chuap (csound-plugins: libchua natively)', () => {
   // Parameters of the example in ChuaOscillator.cpp: L, R0, C2, G, Ga, Gb, E, C1, I3(0), V2(0), V1(0), step.
   const P = [0.00945, 7.5, 2e-7, 0.00105, 0, -0.00121, 1.76e-5, 1.5e-8, 0, -0.1, 0.1, 5e-6];
   const orc = `${HEADER(8000, 1)}
@@ -653,8 +834,8 @@ endin`;
     return out;
   }
 
-  it("integrates Chua's circuit equations (I3, V2, V1 per sample)", async () => {
-    const { values } = await runWasm(document(orc, 'i1 0 0.025'));
+  it("integrates Chua's circuit equations (I3, V2, V1 per sample), with the values native Csound prints", async () => {
+    const values = await expectSameAsNative(document(orc, 'i1 0 0.025'), 1e-12);
     const expected = chuaReference(200);
     expect(values.size).toBe(200);
     expected.forEach((e, n) => expectClose(values.get(`c${n}`), e, `c${n}`, 1e-9));
