@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Csound, CsoundError } from '../../dist/js/index.js';
+import { withNativeGlibcTunables } from '../native-glibc.js';
 
 /**
  * Flags given to both renderers, after the CSD's own <CsOptions> (command-line flags win, so `-odac` there is
@@ -71,9 +72,12 @@ export function makeNativeWorkDir(sourceDir: string): string {
   return dir;
 }
 
-/** The environment for native csound: without the variables that would let it find files elsewhere. */
+/**
+ * The environment for native csound: glibc's baseline maths code (see tests/native-glibc.ts), and without the
+ * variables that would let it find files elsewhere.
+ */
 function nativeEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  const env = withNativeGlibcTunables(process.env);
   for (const name of ['SFDIR', 'SSDIR', 'SADIR', 'INCDIR', 'MFDIR', 'CSOUNDRC', 'CSSTRNGS', 'CS_LANG']) delete env[name];
   return env;
 }
