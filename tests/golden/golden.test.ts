@@ -64,8 +64,9 @@ const EXPECTED_FAILURES: Record<string, string> = {
 const PENDING: Record<string, string> = {};
 
 const LOWPASS2_FEEDBACK =
-  'a last-bit difference in lowpass2 at high Q, grown by its feedback; unchanged by glibc maths in wasm, so not ' +
-  "from the maths library (suspected: Debian's compiler flags for libcsound64, README Fidelity)";
+  'a last-bit difference in lowpass2 at high Q, grown by its feedback; not from the maths library (glibc in wasm ' +
+  'too) nor from Debian\'s compiler flags (a plain native build renders it like Debian\'s): GCC x86-64 vs clang ' +
+  'wasm code for the same C (README, Fidelity)';
 
 /**
  * Files known to be rounding-level only (see compare.ts), with the reason. Every other file must be exact: a
