@@ -3,7 +3,8 @@
 #   scripts/setup-system.sh build   -> toolchain for the wasm build (emscripten, binaryen, bison, flex, cmake) and
 #                                      the gmm++ headers of the linear-algebra opcodes (header-only)
 #   scripts/setup-system.sh test    -> the above plus native Csound (reference renders), Chromium (browser tests)
-#                                      and gcc (the native side of tests/node/libm.test.ts)
+#                                      gcc (the native side of tests/node/libm.test.ts), and g++ and libsndfile1-dev
+#                                      (scripts/build-native-reference.sh, npm run test:reference)
 # The deb-src entry needed by `apt-get source` is derived from the machine's own configured Debian sources.
 set -euo pipefail
 what=${1:-build}
@@ -11,7 +12,7 @@ what=${1:-build}
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 pkgs=(emscripten binaryen bison flex cmake xz-utils dpkg-dev libgmm-dev)
-if [ "$what" = test ]; then pkgs+=(csound libcsound64-dev chromium gcc libc6-dev); fi
+if [ "$what" = test ]; then pkgs+=(csound libcsound64-dev chromium gcc g++ libc6-dev libsndfile1-dev); fi
 for p in "${pkgs[@]}"; do have "$p" || need+=("$p"); done
 
 src_list=/etc/apt/sources.list.d/csound-wasm-deb-src.sources

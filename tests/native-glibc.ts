@@ -13,3 +13,10 @@ export function withNativeGlibcTunables(env: NodeJS.ProcessEnv, tunables = NATIV
   else copy.GLIBC_TUNABLES = tunables;
   return copy;
 }
+
+/**
+ * The folder of a native libcsound64 built from the wasm build's own Csound source with IEEE options
+ * (scripts/build-native-reference.sh), or null: then the golden suite's expectation is Debian's libcsound64, which
+ * is compiled with Csound's default -ffast-math.
+ */
+export const NATIVE_REFERENCE_LIB = process.env.CSOUND_WASM_NATIVE_REFERENCE || null;
