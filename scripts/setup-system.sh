@@ -4,7 +4,9 @@
 #                                      the gmm++ headers of the linear-algebra opcodes (header-only)
 #   scripts/setup-system.sh test    -> the above plus native Csound (reference renders) with Debian's plugin
 #                                      collection (csound-plugins: the reference of the plugin opcodes) and General
-#                                      MIDI SoundFont (csound-soundfont), and Chromium (browser tests)
+#                                      MIDI SoundFont (csound-soundfont), Chromium (browser tests), gcc (the native
+#                                      side of tests/node/libm.test.ts), and g++ and libsndfile1-dev
+#                                      (scripts/build-native-reference.sh, npm run test:reference)
 # The deb-src entry needed by `apt-get source` is derived from the machine's own configured Debian sources.
 set -euo pipefail
 what=${1:-build}
@@ -12,7 +14,9 @@ what=${1:-build}
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 pkgs=(emscripten binaryen bison flex cmake xz-utils dpkg-dev libgmm-dev)
-if [ "$what" = test ]; then pkgs+=(csound csound-plugins csound-soundfont libcsound64-dev chromium); fi
+if [ "$what" = test ]; then
+  pkgs+=(csound csound-plugins csound-soundfont libcsound64-dev chromium gcc g++ libc6-dev libsndfile1-dev)
+fi
 for p in "${pkgs[@]}"; do have "$p" || need+=("$p"); done
 
 src_list=/etc/apt/sources.list.d/csound-wasm-deb-src.sources

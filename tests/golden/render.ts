@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Csound, CsoundError } from '../../dist/js/index.js';
+import { NATIVE_REFERENCE_LIB, withNativeGlibcTunables } from '../native-glibc.js';
 
 /**
  * Flags given to both renderers, after the CSD's own <CsOptions> (command-line flags win, so `-odac` there is
@@ -71,11 +72,26 @@ export function makeNativeWorkDir(sourceDir: string): string {
   return dir;
 }
 
-/** The environment for native csound: without the variables that would let it find files elsewhere. */
+/**
+ * The environment for native csound: glibc's baseline maths code (see tests/native-glibc.ts), and without the
+ * variables that would let it find files elsewhere.
+ */
 function nativeEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  const env = withNativeGlibcTunables(process.env);
+  if (NATIVE_REFERENCE_LIB !== null) {
+    // Debian's csound command with the reference library, and Debian's plugins (the library's own default plugin
+    // folder is under /usr/local).
+    env.LD_LIBRARY_PATH = NATIVE_REFERENCE_LIB;
+    env.OPCODE6DIR64 ??= debianPluginDir();
+  }
   for (const name of ['SFDIR', 'SSDIR', 'SADIR', 'INCDIR', 'MFDIR', 'CSOUNDRC', 'CSSTRNGS', 'CS_LANG']) delete env[name];
   return env;
+}
+
+/** Debian's Csound plugin folder, /usr/lib/<multiarch>/csound/plugins64-6.0. */
+function debianPluginDir(): string {
+  const multiarch = spawnSync('gcc', ['-print-multiarch'], { encoding: 'utf8' }).stdout?.trim() || 'x86_64-linux-gnu';
+  return `/usr/lib/${multiarch}/csound/plugins64-6.0`;
 }
 
 /** Reads at most `maxSamples` doubles of a raw file (long renders are compared over a capped prefix only). */
