@@ -9,7 +9,7 @@
 # fmin are glibc's too: musl's return the number, glibc's a NaN, when one argument is a signaling NaN.
 #
 # Which glibc variant: on x86-64, glibc selects at load time an FMA/AVX2 build of sin, cos, tan, atan, atan2,
-# asin, acos, exp, log, pow, expm1, log1p, log2, expf, logf (and so of sinh, cosh, tanh that call them) when the
+# asin, acos, exp, log, pow, expm1, log1p, log2, expf, logf, powf (and so of sinh, cosh, tanh that call them) when the
 # CPU has FMA; the compiler contracts a*b+c into fused operations there, which changes last bits. wasm has no fused
 # multiply-add, so this library reproduces glibc's baseline (SSE2) build, and the tests run native programs with
 # GLIBC_TUNABLES=glibc.cpu.hwcaps=-FMA,-FMA4, which makes glibc select that baseline build on any CPU
@@ -72,6 +72,9 @@ set(GLIBM_SOURCES
   "sysdeps/ieee754/dbl-64/e_pow_log_data.c|"
   "sysdeps/ieee754/flt-32/e_expf.c|__expf=expf"
   "sysdeps/ieee754/flt-32/e_logf.c|__logf=logf"
+  "sysdeps/ieee754/flt-32/e_powf.c|__powf=powf"
+  "sysdeps/ieee754/flt-32/e_log10f.c|__ieee754_log10f=log10f"
+  "sysdeps/ieee754/flt-32/e_powf_log2_data.c|"
   "sysdeps/ieee754/flt-32/math_errf.c|"
   "sysdeps/ieee754/flt-32/e_exp2f_data.c|"
   "sysdeps/ieee754/flt-32/e_logf_data.c|"

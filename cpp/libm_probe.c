@@ -24,6 +24,7 @@ typedef struct {
   double (*di) (double, int);
   long (*dl) (double);
   long long (*dll) (double);
+  float (*ff) (float, float);
 } Probe;
 
 static double modf_fraction (double x) { double whole; return modf (x, &whole); }
@@ -39,7 +40,8 @@ static const Probe probes[] = {
   { "exp", "d", exp }, { "exp2", "d", exp2 }, { "expm1", "d", expm1 },
   { "log", "d", log }, { "log2", "d", log2 }, { "log10", "d", log10 }, { "log1p", "d", log1p },
   { "pow", "dd", 0, pow }, { "cbrt", "d", cbrt }, { "hypot", "dd", 0, hypot },
-  { "expf", "f", 0, 0, expf }, { "logf", "f", 0, 0, logf },
+  { "expf", "f", 0, 0, expf }, { "logf", "f", 0, 0, logf }, { "log10f", "f", 0, 0, log10f },
+  { "powf", "ff", 0, 0, 0, 0, 0, 0, powf },
   /* exact operations: musl's are kept, and must agree with glibc's too */
   { "fmod", "dd", 0, fmod }, { "fmax", "dd", 0, fmax }, { "fmin", "dd", 0, fmin },
   { "ldexp", "di", 0, 0, 0, ldexp }, { "scalbn", "di", 0, 0, 0, scalbn },
@@ -82,6 +84,7 @@ PROBE_EXPORT int csound_wasm_libm_probe (int id, const double *x, const double *
       else if (p->dd) out[i] = p->dd (x[i], y[i]);
       else if (p->f) out[i] = p->f ((float) x[i]);
       else if (p->di) out[i] = p->di (x[i], (int) y[i]);
+      else if (p->ff) out[i] = p->ff ((float) x[i], (float) y[i]);
       else if (p->dl) out[i] = (int32_t) p->dl (x[i]);
       else out[i] = (int32_t) p->dll (x[i]);
     }

@@ -286,14 +286,26 @@ describe('playground page (production build)', () => {
     await withPlayground('', async (page) => {
       await page.selectOption('#example', 'drums');
       await page.fill('#render-seconds', '8');
+      // Every value the page gives the progress bar is recorded (a fast render can end between two polls).
+      await page.evaluate(() => {
+        const bar = document.getElementById('render-progress') as HTMLProgressElement;
+        const values: number[] = [];
+        (window as unknown as { progressValues: number[] }).progressValues = values;
+        const setter = Object.getOwnPropertyDescriptor(HTMLProgressElement.prototype, 'value')!;
+        Object.defineProperty(bar, 'value', {
+          get: () => setter.get!.call(bar),
+          set: (v: number) => {
+            if (!bar.hidden) values.push(v);
+            setter.set!.call(bar, v);
+          },
+        });
+      });
       const downloading = page.waitForEvent('download', { timeout: 60_000 });
       await page.click('#render');
-      // The progress bar moves while the render runs.
-      await page.waitForFunction(() => {
-        const bar = document.getElementById('render-progress') as HTMLProgressElement;
-        return !bar.hidden && bar.value > 0 && bar.value < 1;
-      });
       await downloading;
+      // The progress bar moved while the render ran.
+      const progress = await page.evaluate(() => (window as unknown as { progressValues: number[] }).progressValues);
+      expect(progress.filter((v) => v > 0 && v < 1).length).toBeGreaterThan(2);
       await page.waitForSelector('#render-progress', { state: 'hidden' });
       await page.fill('#render-seconds', '2');
       const secondDownload = page.waitForEvent('download', { timeout: 60_000 });

@@ -77,7 +77,7 @@ function typical(name: string, u: () => number): number {
     case 'exp2': return (u() - 0.5) * 2200;
     case 'expm1': return (u() - 0.5) * 80;
     case 'expf': return (u() - 0.5) * 220;
-    case 'log': case 'log2': case 'log10': case 'cbrt': case 'logf':
+    case 'log': case 'log2': case 'log10': case 'cbrt': case 'logf': case 'log10f': case 'powf':
       return u() < 0.5 ? u() * 2 : u() * 1e6;
     case 'log1p': return u() * 4 - 1;
     case 'lrint': case 'lround': case 'llrint':
@@ -106,11 +106,11 @@ function argumentsFor(name: string, which: 'x' | 'y', n: number): Float64Array {
     else x = (u() < 0.5 ? -1 : 1) * u() * 2.2250738585072014e-308 * (u() < 0.5 ? 1 : 2 ** -20); // subnormal
     out[i] = x;
   }
-  if (name === 'pow' && which === 'y') {
+  if ((name === 'pow' || name === 'powf') && which === 'y') {
     // pow: also integer and half-integer exponents, and the 2^(x/12) and 10^(x/20) shapes of Csound's converters
     for (let i = 0; i < n; i += 4) out[i] = u() < 0.5 ? Math.round((u() - 0.5) * 40) : Math.round((u() - 0.5) * 80) / 2;
   }
-  if (name === 'pow' && which === 'x') {
+  if ((name === 'pow' || name === 'powf') && which === 'x') {
     for (let i = SPECIALS.length; i < n; i += 3) out[i] = [2, 10, Math.E, 0.5][Math.floor(u() * 4)];
   }
   if ((name === 'ldexp' || name === 'scalbn') && which === 'y') {
@@ -212,7 +212,7 @@ function countDifferences(a: Float64Array, b: Float64Array, x: Float64Array, y: 
   for (let i = 0; i < a.length; i++) {
     if (sameResult(a[i], b[i])) continue;
     if (count === 0) {
-      const args = kind === 'dd' || kind === 'di' ? `${x[i]}, ${y[i]}` : `${x[i]}`;
+      const args = kind === 'dd' || kind === 'di' || kind === 'ff' ? `${x[i]}, ${y[i]}` : `${x[i]}`;
       first = `f(${args}) = ${a[i]} native, ${b[i]} wasm`;
     }
     count++;
@@ -308,7 +308,7 @@ describe('libm: the wasm module returns glibc bits', () => {
 
   for (const name of [
     'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'exp', 'exp2', 'expm1', 'log',
-    'log2', 'log10', 'log1p', 'pow', 'cbrt', 'hypot', 'expf', 'logf', 'fmod', 'fmax', 'fmin', 'ldexp', 'scalbn',
+    'log2', 'log10', 'log1p', 'pow', 'cbrt', 'hypot', 'expf', 'logf', 'log10f', 'powf', 'fmod', 'fmax', 'fmin', 'ldexp', 'scalbn',
     'modf.fraction', 'modf.whole', 'frexp.mantissa', 'frexp.exponent', 'logb', 'round', 'sqrt', 'floor', 'ceil',
     'trunc', 'rint', 'lrint', 'lround', 'llrint',
   ]) {

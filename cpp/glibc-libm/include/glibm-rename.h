@@ -37,6 +37,10 @@
 #define __ieee754_logf __glibm_logf
 #define __expf __glibm_expf
 #define __logf __glibm_logf
+#define __ieee754_powf __glibm_powf
+#define __powf __glibm_powf
+#define __ieee754_log10f __glibm_ieee754_log10f
+#define __powf_log2_data __glibm_powf_log2_data
 #define __exp_data __glibm_exp_data
 #define __log_data __glibm_log_data
 #define __log2_data __glibm_log2_data
