@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csd, drainText, performToEnd, quietCsound } from './helpers.js';
+import type { Csound } from '../../dist/js/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -205,6 +206,20 @@ function runNativeWithFiles(doc: string, files: FileRun): { text: string; files:
 }
 
 /** The same in wasm, in a folder of the engine's file system. */
+/** Performs `cs` expecting the engine to trap with `message` among Csound's messages; then a new instance works. */
+async function expectTrapThenFreshInstanceWorks(cs: Csound, message: RegExp): Promise<void> {
+  let error: unknown = null;
+  try {
+    performToEnd(cs, 10);
+  } catch (e) {
+    error = e;
+  }
+  expect(String(error)).toMatch(/engine trapped/);
+  expect((error as { messages: string[] }).messages.join('')).toMatch(message);
+  const { values } = await runWasm(document(`${HEADER(1000, 10)}\ninstr 1\n prints "v ok 1\\n"\nendin`, 'i1 0 0'));
+  expect(values.get('ok')).toEqual([1]);
+}
+
 async function runWasmWithFiles(doc: string, files: FileRun): Promise<{ text: string; files: Map<string, Uint8Array> }> {
   const cs = await quietCsound();
   try {
@@ -714,16 +729,7 @@ endin`;
     cs.chdir('/run');
     cs.compileCsdText(doc);
     cs.start();
-    let error: unknown = null;
-    try {
-      performToEnd(cs, 10);
-    } catch (e) {
-      error = e;
-    }
-    expect(String(error)).toMatch(/engine trapped/);
-    expect((error as { messages: string[] }).messages.join('')).toMatch(/libpng error/);
-    const { values } = await runWasm(document(`${HEADER(1000, 10)}\ninstr 1\n prints "v ok 1\\n"\nendin`, 'i1 0 0'));
-    expect(values.get('ok')).toEqual([1]);
+    await expectTrapThenFreshInstanceWorks(cs, /libpng error/);
   });
 });
 
@@ -778,16 +784,7 @@ endin`;
     const cs = await quietCsound();
     cs.compileCsdText(document(orc, 'i1 0 0'));
     cs.start();
-    let error: unknown = null;
-    try {
-      performToEnd(cs, 10);
-    } catch (e) {
-      error = e;
-    }
-    expect(String(error)).toMatch(/engine trapped/);
-    expect((error as { messages: string[] }).messages.join('')).toMatch(/non invertible matrix/);
-    const { values } = await runWasm(document(`${HEADER(1000, 10)}\ninstr 1\n prints "v ok 1\\n"\nendin`, 'i1 0 0'));
-    expect(values.get('ok')).toEqual([1]);
+    await expectTrapThenFreshInstanceWorks(cs, /non invertible matrix/);
   });
 });
 
