@@ -16,8 +16,9 @@
 #     linear algebra (la_*), chua, image and mp3out. Pinned by sha256; CSOUND_WASM_PLUGINS_SRC /
 #     CSOUND_WASM_PLUGINS_TARBALL point at an unpacked tree / a tarball instead of downloading it.
 #   - Debian source package eigen3 3.4.0 (header-only, for chua). CSOUND_WASM_EIGEN_SRC / CSOUND_WASM_EIGEN_TARBALL.
-#   - Debian source packages libpng1.6 1.6.39 and zlib 1.2.13 (for image), lame 3.100 (for mp3out): only their orig
-#     tarballs, pinned by sha256. CSOUND_WASM_{PNG,ZLIB,LAME}_SRC / CSOUND_WASM_{PNG,ZLIB,LAME}_TARBALL.
+#   - Debian source packages libpng1.6 1.6.39 and zlib 1.2.13 (for image), lame 3.100 (for mp3out): their orig
+#     tarballs, pinned by sha256, and for libpng Debian's security patches too (its debian tarball, pinned).
+#     CSOUND_WASM_{PNG,ZLIB,LAME}_SRC / CSOUND_WASM_{PNG,ZLIB,LAME}_TARBALL, CSOUND_WASM_PNG_DEBIAN_TARBALL.
 #   - gmm++ headers (la_*): Debian package libgmm-dev on the build machine (scripts/setup-system.sh installs it) (header-only);
 #     CSOUND_WASM_GMM_INCLUDE may name another directory that holds gmm/gmm.h.
 #   CSOUND_WASM_EXTRA_PLUGINS=OFF builds only the plugins of Csound's own tree (no downloads, no gmm).
@@ -59,7 +60,7 @@
 option(CSOUND_WASM_EXTRA_PLUGINS "Link the csound-plugins collection (la_*, chua, image, mp3out)" ON)
 foreach(var CSOUND_WASM_PLUGINS_SRC CSOUND_WASM_PLUGINS_TARBALL CSOUND_WASM_EIGEN_SRC CSOUND_WASM_EIGEN_TARBALL
         CSOUND_WASM_GMM_INCLUDE CSOUND_WASM_ZLIB_SRC CSOUND_WASM_ZLIB_TARBALL CSOUND_WASM_PNG_SRC
-        CSOUND_WASM_PNG_TARBALL CSOUND_WASM_LAME_SRC CSOUND_WASM_LAME_TARBALL)
+        CSOUND_WASM_PNG_TARBALL CSOUND_WASM_PNG_DEBIAN_TARBALL CSOUND_WASM_LAME_SRC CSOUND_WASM_LAME_TARBALL)
   if(NOT DEFINED ${var} AND DEFINED ENV{${var}})
     set(${var} "$ENV{${var}}")
   endif()
@@ -237,6 +238,10 @@ if(CSOUND_WASM_EXTRA_PLUGINS)
   set(ZLIB_TARBALL_SHA256 "71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1")
   set(PNG_TARBALL_NAME "libpng1.6_1.6.39.orig.tar.gz")
   set(PNG_TARBALL_SHA256 "a00e9d2f2f664186e4202db9299397f851aea71b36a35e74910b8820e380d441")
+  # libpng parses files a page may hand in: Debian's security fixes (debian/patches of 1.6.39-2+deb12u5, CVE-2025-*
+  # and CVE-2026-*) are applied to the orig tree, as dpkg-source would (scripts/apply-debian-series.sh).
+  set(PNG_DEBIAN_TARBALL_NAME "libpng1.6_1.6.39-2+deb12u5.debian.tar.xz")
+  set(PNG_DEBIAN_TARBALL_SHA256 "ab14906eda9fddf14cbb1e589b9ba7439c22e233dc3c5e3cf9356c9625565a82")
   if(NOT CSOUND_WASM_ZLIB_SRC AND NOT CSOUND_WASM_ZLIB_TARBALL)
     csound_wasm_fetch_debian_source(zlib 1:1.2.13.dfsg-1 "${ZLIB_TARBALL_NAME}")
   endif()
@@ -247,13 +252,34 @@ if(CSOUND_WASM_EXTRA_PLUGINS)
                      "${ZLIB_TARBALL_NAME}" "${ZLIB_TARBALL_SHA256}")
   csound_wasm_source(PNG "${CSOUND_WASM_PNG_SRC}" "${CSOUND_WASM_PNG_TARBALL}"
                      "${PNG_TARBALL_NAME}" "${PNG_TARBALL_SHA256}")
+  set(PNG_PATCH_ARGS "")
+  if(NOT CSOUND_WASM_PNG_SRC)  # a tree given as is is used as is
+    if(NOT CSOUND_WASM_PNG_DEBIAN_TARBALL)
+      set(CSOUND_WASM_PNG_DEBIAN_TARBALL "${DOWNLOAD_DIR}/${PNG_DEBIAN_TARBALL_NAME}")
+      if(NOT EXISTS "${CSOUND_WASM_PNG_DEBIAN_TARBALL}")
+        # Fetched with the orig tarball; a tarball given by CSOUND_WASM_PNG_TARBALL comes without it.
+        execute_process(COMMAND apt-get source --download-only "libpng1.6=1.6.39-2+deb12u5"
+          WORKING_DIRECTORY "${DOWNLOAD_DIR}" OUTPUT_QUIET ERROR_QUIET)
+      endif()
+    endif()
+    if(NOT EXISTS "${CSOUND_WASM_PNG_DEBIAN_TARBALL}")
+      message(FATAL_ERROR "libpng's Debian patches (${PNG_DEBIAN_TARBALL_NAME}) not found: set "
+                          "CSOUND_WASM_PNG_DEBIAN_TARBALL, or CSOUND_WASM_PNG_SRC to an already patched tree")
+    endif()
+    file(SHA256 "${CSOUND_WASM_PNG_DEBIAN_TARBALL}" actual)
+    if(NOT actual STREQUAL PNG_DEBIAN_TARBALL_SHA256)
+      message(FATAL_ERROR "${CSOUND_WASM_PNG_DEBIAN_TARBALL}: sha256 ${actual}, expected ${PNG_DEBIAN_TARBALL_SHA256}")
+    endif()
+    set(PNG_PATCH_ARGS PATCH_COMMAND bash "${PROJECT_SOURCE_DIR}/scripts/apply-debian-series.sh"
+        "${CSOUND_WASM_PNG_DEBIAN_TARBALL}" <SOURCE_DIR>)
+  endif()
   ExternalProject_Add(zlib_ext ${ZLIB_SOURCE_ARGS}
     PREFIX "${CMAKE_BINARY_DIR}/zlib"
     CONFIGURE_COMMAND "" BUILD_COMMAND "" INSTALL_COMMAND "")
   ExternalProject_Get_Property(zlib_ext SOURCE_DIR)
   set(ZLIB_DIR "${SOURCE_DIR}")
   set(PNG_CONF_DIR "${CMAKE_BINARY_DIR}/png/conf")
-  ExternalProject_Add(png_ext ${PNG_SOURCE_ARGS}
+  ExternalProject_Add(png_ext ${PNG_SOURCE_ARGS} ${PNG_PATCH_ARGS}
     PREFIX "${CMAKE_BINARY_DIR}/png"
     CONFIGURE_COMMAND ${CMAKE_COMMAND} -E copy <SOURCE_DIR>/scripts/pnglibconf.h.prebuilt
                       "${PNG_CONF_DIR}/pnglibconf.h"
