@@ -8,7 +8,7 @@ import type { EngineModule } from './engine-module.js';
 import { CsoundError } from './errors.js';
 import { hostLink, type HostLink } from './internal.js';
 import { MAXIMUM_PAGES } from './loader.js';
-import { Control, Stat, State } from './performer-control.js';
+import { Control, Stat, State, type PerformerLink } from './performer-control.js';
 
 /** Options of a performance thread (extras of this binding). */
 export interface PerformanceThreadOptions {
@@ -335,13 +335,7 @@ export class CsoundPerformanceThread {
       channelCount: Math.max(nchnlsInput, 1),
       channelCountMode: 'explicit',
       processorOptions: {
-        wasmModule: this.link.wasmModule,
-        memory: this.link.memory,
-        handle: this.link.handle,
-        thread: this.thread,
-        ring: this.recorder.ring(),
-        output: this.output?.ring() ?? 0,
-        control: this.control,
+        ...this.performerLink(),
         stats: this.stats,
         ksmps: this.csound.ksmps(),
         nchnls,
@@ -361,20 +355,24 @@ export class CsoundPerformanceThread {
     if (context instanceof AudioContext && context.state !== 'running') await context.resume();
   }
 
+  private performerLink(): PerformerLink {
+    return {
+      wasmModule: this.link.wasmModule,
+      memory: this.link.memory,
+      handle: this.link.handle,
+      thread: this.thread,
+      ring: this.recorder.ring(),
+      output: this.output?.ring() ?? 0,
+      control: this.control,
+    };
+  }
+
   private async startNodeWorker(): Promise<number> {
     const { Worker } = await import('node:worker_threads');
     const worker = new Worker(new URL('./performer-node-worker.js', import.meta.url), {
       // Workers inherit the process's flags; --input-type (node -e) is refused for a file entry point.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-      workerData: {
-        wasmModule: this.link.wasmModule,
-        memory: this.link.memory,
-        handle: this.link.handle,
-        thread: this.thread,
-        ring: this.recorder.ring(),
-        output: this.output?.ring() ?? 0,
-        control: this.control,
-      },
+      workerData: this.performerLink(),
     }) as unknown as WorkerLike;
     return new Promise<number>((resolve) => {
       let status: number | null = null;

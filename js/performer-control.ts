@@ -42,5 +42,20 @@ export const enum Stat {
   Length = 4,
 }
 
+/** What every performer (Node worker or AudioWorklet) gets from the host thread to attach and perform. */
+export interface PerformerLink {
+  wasmModule: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  /** The CSOUND* to perform. */
+  handle: number;
+  /** The thread block made by csound_wasm_thread_create. */
+  thread: number;
+  /** The record ring (RecordRing*). */
+  ring: number;
+  /** The host's output ring (CsoundPerformanceThread's outputRingFrames), 0 for none. */
+  output: number;
+  control: Int32Array;
+}
+
 /** k-cycles per csound_wasm_perform call in the worker: the granularity of pause and stop. */
 export const KCYCLES_PER_CALL = 16;

@@ -4,19 +4,9 @@ import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EngineFactory } from './engine-module.js';
 import { attachPerformer } from './performer-attach.js';
-import { Control, KCYCLES_PER_CALL, State } from './performer-control.js';
+import { Control, KCYCLES_PER_CALL, State, type PerformerLink } from './performer-control.js';
 
-interface PerformerData {
-  wasmModule: WebAssembly.Module;
-  memory: WebAssembly.Memory;
-  handle: number;
-  thread: number;
-  ring: number;
-  output: number;
-  control: Int32Array;
-}
-
-const data = workerData as PerformerData;
+const data = workerData as PerformerLink;
 const port = parentPort!;
 // The glue proxies file system calls of this thread to the host thread with postMessage; forward them.
 (globalThis as unknown as { postMessage: (message: unknown) => void }).postMessage = (message) =>

@@ -2,12 +2,13 @@
 // its shared memory. It instantiates the same compiled module on that memory (performer-attach), then in each
 // process() call performs as many k-cycles as the 128-frame quantum needs, for any ksmps: spout is read and spin
 // is written frame by frame, and a k-cycle runs whenever the current one has been consumed.
-// process() allocates nothing: views and counters are made in the constructor (and remade if memory grows).
+// process() allocates nothing: views and counters are made in the constructor (views on shared memory stay valid
+// when it grows).
 // @ts-ignore -- the ES module glue is made by scripts/build.sh next to dist/; its type is EngineFactory
 import createCsoundEngineModule from '../csound-engine.mjs';
 import type { EngineFactory } from '../js/engine-module.js';
 import { attachPerformer, type PerformerModule } from '../js/performer-attach.js';
-import { Control, Stat, State } from '../js/performer-control.js';
+import { Control, Stat, State, type PerformerLink } from '../js/performer-control.js';
 
 // AudioWorkletGlobalScope, declared here: TypeScript's DOM library does not describe it.
 declare class AudioWorkletProcessor {
@@ -18,15 +19,7 @@ declare const sampleRate: number;
 declare function registerProcessor(name: string, ctor: new (options: ProcessorInit) => AudioWorkletProcessor): void;
 
 /** What the host thread passes in processorOptions (see js/performance-thread.ts). */
-export interface PerformerOptions {
-  wasmModule: WebAssembly.Module;
-  memory: WebAssembly.Memory;
-  handle: number;
-  thread: number;
-  ring: number;
-  /** The host's output ring (CsoundPerformanceThread's outputRingFrames), 0 for none. */
-  output: number;
-  control: Int32Array;
+export interface PerformerOptions extends PerformerLink {
   stats: Float64Array;
   ksmps: number;
   nchnls: number;
