@@ -4,6 +4,8 @@
 import { Csound, type MessageCallback } from 'csound-wasm';
 
 const SLICE_MS = 40;
+/** A slice also ends after this fraction of the render, so the progress bar moves on any machine. */
+const SLICE_FRACTION = 1 / 32;
 const MAX_SECONDS = 600;
 
 export interface RenderResult {
@@ -52,9 +54,11 @@ export async function renderWav(text: string, options: RenderOptions): Promise<R
     let offset = 44;
     let peak = 0;
     let cycle = 0;
+    const sliceCycles = Math.max(1, Math.ceil(totalCycles * SLICE_FRACTION));
     while (cycle < totalCycles) {
       const sliceEnd = performance.now() + SLICE_MS;
-      while (cycle < totalCycles && performance.now() < sliceEnd) {
+      const sliceLast = Math.min(totalCycles, cycle + sliceCycles);
+      while (cycle < sliceLast && performance.now() < sliceEnd) {
         if (cs.performKsmps() !== 0) {
           cycle = totalCycles + 1; // the score ended early: keep what was rendered
           break;
