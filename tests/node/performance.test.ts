@@ -1,7 +1,7 @@
 // Performance: compile, compileOrc, evalCode, compileCsd, start, performKsmps(Block), reset, runUtility.
 import { describe, expect, it } from 'vitest';
 import { CS_INSTR_EVENT, CsoundError } from '../../dist/js/index.js';
-import { csd, drainText, performToEnd, quietCsound, startedCsound } from './helpers.js';
+import { csd, drainText, performCycles, performToEnd, quietCsound, startedCsound } from './helpers.js';
 
 // One note of a constant level on one channel; the score lasts NOTE_SECONDS.
 const SR = 1000;
@@ -88,6 +88,31 @@ describe('compileOrc', () => {
     cs.event(CS_INSTR_EVENT, [1, 0, 1]);
     cs.performKsmps();
     expect(cs.spout()[0]).toBe(0.5);
+    cs.destroy();
+  });
+
+  // Live coding compiles the same instruments again and again. Csound's hash tables leaked their bucket array
+  // (32 KB per instrument here), so these 300 rounds grew the engine's memory by about 460 MB; with
+  // patches/csound/0004 nothing but the small per-compile instr 0 stays (Csound keeps every instr 0).
+  it('compiling the same 40 instruments 300 times (synchronously, queued, and evalCode) keeps memory bounded', async () => {
+    const cs = await startedCsound(TONE_ORC);
+    const orc = (round: number) =>
+      Array.from({ length: 40 }, (_, i) => `instr ${100 + i}\n  aLevel = ${round} + ${i}\n  out aLevel\nendin`).join('\n');
+    const bytesBefore = cs.wasmMemory().buffer.byteLength;
+    for (let round = 0; round < 300; round++) {
+      cs.event(CS_INSTR_EVENT, [100 + (round % 40), 0, 0.05]); // a playing instance sends its definition to the deadpool
+      cs.performKsmps();
+      expect(cs.compileOrc(orc(round), round % 2 === 1)).toBe(0);
+      expect(cs.evalCode(`return ${round}`)).toBe(round);
+      cs.performKsmps();
+      drainText(cs);
+    }
+    performCycles(cs, 10); // the last short notes end
+    cs.event(CS_INSTR_EVENT, [139, 0, 1]);
+    cs.performKsmps();
+    expect(cs.spout()[0]).toBe(299 + 39); // the newest definition plays
+    const grownMb = (cs.wasmMemory().buffer.byteLength - bytesBefore) / 2 ** 20;
+    expect(grownMb).toBeLessThan(32);
     cs.destroy();
   });
 });
