@@ -188,12 +188,13 @@ int Engine::compile(const val &args) {
   return csoundCompile(csound_, static_cast<int>(storage.size()), const_cast<const char **>(argv.data()));
 }
 
-// An asynchronous compile reads the engine state that the performer changes when it merges an earlier compile,
-// so a new one starts only once the queue of earlier requests has been applied. If the performer does not drain
-// the queue within the limit (paused or not running, so nothing races), the compile goes ahead.
-int Engine::compileOrc(const std::string &orc, bool async) {
+// An asynchronous compile reads the engine state that a running performer changes when it merges an earlier
+// compile, so then a new one starts only once the queue of earlier requests has been applied; if the performer
+// does not drain it within the limit (it paused, so nothing races), the compile goes ahead. Without a performer
+// the queue is the caller's own (its next performKsmps merges it), so the compile is queued at once, as in C.
+int Engine::compileOrc(const std::string &orc, bool async, bool performing) {
   if (!async) return csoundCompileOrc(csound_, orc.c_str());
-  waitForQueue();
+  if (performing) waitForQueue();
   return csoundCompileOrcAsync(csound_, orc.c_str());
 }
 
@@ -201,7 +202,7 @@ double Engine::evalCode(const std::string &code, bool async) {
   evalTimedOut_ = false;
   if (!async) return csoundEvalCode(csound_, code.c_str());
   // While a performer runs: compile here, let the performer run the code when it merges it, then read the value.
-  if (compileOrc(code, true) != CSOUND_SUCCESS) return NAN;
+  if (compileOrc(code, true, true) != CSOUND_SUCCESS) return NAN;
   if (!waitForQueue()) {
     evalTimedOut_ = true;
     return NAN;

@@ -49,7 +49,8 @@ class Engine {
 
   // Performance
   int compile(const val &args);
-  int compileOrc(const std::string &orc, bool async);
+  /** `async` queues the compile; `performing` (a performer runs) first waits for earlier queued compiles. */
+  int compileOrc(const std::string &orc, bool async, bool performing);
   double evalCode(const std::string &code, bool async);
   /** Whether the last evalCode compiled but the performer did not run the code within the wait (1 s). */
   bool evalTimedOut() const { return evalTimedOut_; }

@@ -376,8 +376,9 @@ export class Csound {
   compileOrc(orc: string, async = false): number {
     const op = 'compileOrc';
     expectString(op, 'orc', orc);
-    const queued = Boolean(async) || this.performing;
-    return this.check(this.call(op, (e) => e.compileOrc(orc, queued)), op, 'the orchestra did not compile');
+    const performing = this.performing;
+    const queued = Boolean(async) || performing;
+    return this.check(this.call(op, (e) => e.compileOrc(orc, queued, performing)), op, 'the orchestra did not compile');
   }
 
   /**

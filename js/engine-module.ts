@@ -26,7 +26,7 @@ export interface RawEngine {
   setMessageLevel(level: number): void;
   messageLevel(): number;
   compile(args: string[]): number;
-  compileOrc(orc: string, async: boolean): number;
+  compileOrc(orc: string, async: boolean, performing: boolean): number;
   evalCode(code: string, async: boolean): number;
   evalTimedOut(): boolean;
   compileCsdFile(path: string): number;

@@ -82,6 +82,19 @@ describe('compileOrc', () => {
     cs.destroy();
   });
 
+  it('queues several asynchronous compiles at once, without a performer, and the next performKsmps merges all', async () => {
+    const cs = await startedCsound(TONE_ORC);
+    const started = performance.now();
+    for (let i = 0; i < 5; i++) expect(cs.compileOrc(`instr ${10 + i}\n  chnset ${i}, "queued${i}"\nendin`, true)).toBe(0);
+    // Nothing else drains this queue, so a compile must not wait for it (it waited 1 s per compile before).
+    expect(performance.now() - started).toBeLessThan(500);
+    cs.performKsmps();
+    for (let i = 0; i < 5; i++) cs.event(CS_INSTR_EVENT, [10 + i, 0, 0.1]);
+    cs.performKsmps();
+    for (let i = 0; i < 5; i++) expect(cs.controlChannel(`queued${i}`)).toEqual([i, 0]);
+    cs.destroy();
+  });
+
   it('can add instruments to a running performance and replace an existing one', async () => {
     const cs = await startedCsound(TONE_ORC);
     cs.compileOrc('instr 1\n  aLevel = 0.5\n  out aLevel\nendin');
