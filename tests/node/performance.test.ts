@@ -131,6 +131,20 @@ describe('compileOrc', () => {
 });
 
 describe('evalCode', () => {
+  // Each evalCode compiles an instr 0 that Csound keeps; its variable pool had 8192 buckets (32 KB), so 20,000
+  // calls grew the memory by about 700 MB. With patches/csound/0005 a pool starts small: about 1 KB stays per call.
+  it('20,000 calls keep memory bounded', async () => {
+    const cs = await startedCsound(TONE_ORC);
+    const bytesBefore = cs.wasmMemory().buffer.byteLength;
+    for (let i = 0; i < 20_000; i++) {
+      if (cs.evalCode(`iValue = ${i}\nreturn iValue * 2`) !== i * 2) throw new Error(`evalCode ${i} returned a wrong value`);
+      if (i % 1000 === 0) cs.performKsmps();
+    }
+    drainText(cs);
+    expect((cs.wasmMemory().buffer.byteLength - bytesBefore) / 2 ** 20).toBeLessThan(64);
+    cs.destroy();
+  });
+
   it('returns the value given to return (2 + 2)', async () => {
     const cs = await startedCsound(TONE_ORC);
     expect(cs.evalCode('i1 = 2 + 2\nreturn i1')).toBe(4);
