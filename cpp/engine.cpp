@@ -19,6 +19,8 @@ int csoundModuleCreate_stdutil(CSOUND *csound);
 MYFLT named_instr_find(CSOUND *csound, char *name);
 // patches/csound/0002: replaced instrument definitions retired by a merge; frees (1) or forgets (0) them.
 void csoundWasmFreeRetired(CSOUND *csound, int freeThem);
+// Engine/csound_orc_compile.c: what csoundCompileOrcInternal does after a compile (parallel performance's sets).
+void sanitize(CSOUND *csound);
 // cpp/osc/host_osc.c
 int csound_wasm_osc_deliver(int port, const uint8_t *packet, size_t size);
 void csound_wasm_osc_take(void (*take)(void *context, const char *host, int port, const uint8_t *packet,
@@ -188,14 +190,39 @@ int Engine::compile(const val &args) {
   return csoundCompile(csound_, static_cast<int>(storage.size()), const_cast<const char **>(argv.data()));
 }
 
-// An asynchronous compile reads the engine state that a running performer changes when it merges an earlier
-// compile, so then a new one starts only once the queue of earlier requests has been applied; if the performer
-// does not drain it within the limit (it paused, so nothing races), the compile goes ahead. Without a performer
-// the queue is the caller's own (its next performKsmps merges it), so the compile is queued at once, as in C.
+// Without a performer an asynchronous compile is queued at once, as in C: the caller's next performKsmps merges it.
 int Engine::compileOrc(const std::string &orc, bool async, bool performing) {
   if (!async) return csoundCompileOrc(csound_, orc.c_str());
-  if (performing) waitForQueue();
+  if (performing) return compileWhilePerforming(orc);
   return csoundCompileOrcAsync(csound_, orc.c_str());
+}
+
+// What csoundCompileOrcAsync does, in an order that keeps this thread out of the performer's way:
+// - A compile reads the engine state that the performer changes when it merges an earlier one, so it starts once
+//   the queue has been applied (if the performer does not drain it within the limit, it is paused and nothing races).
+// - The parse tree is freed only after the performer has merged the result. Freeing it takes the allocator's lock
+//   thousands of times in a row; an audio thread that merged (and so allocated) meanwhile was seen waiting for that
+//   lock for 50-200 ms in Chromium, where a thread that cannot block waits for a lock by polling.
+// So the call returns once the code is merged (within a k-cycle), and the instruments can be used at once.
+int Engine::compileWhilePerforming(const std::string &orc) {
+  waitForQueue();
+  jmp_buf saved;
+  std::memcpy(&saved, csound_wasm_exit_jump(csound_), sizeof saved);
+  TREE *volatile tree = nullptr;
+  volatile int result = CSOUND_ERROR;
+  if (setjmp(*csound_wasm_exit_jump(csound_)) == 0) {
+    tree = csoundParseOrc(csound_, orc.c_str());
+    if (tree != nullptr) {
+      result = csoundCompileTreeAsync(csound_, tree);
+      sanitize(csound_);  // as csoundCompileOrcInternal does (a no-op without parallel performance)
+    }
+  }
+  std::memcpy(csound_wasm_exit_jump(csound_), &saved, sizeof saved);
+  if (tree != nullptr) {
+    waitForQueue();
+    csoundDeleteTree(csound_, tree);
+  }
+  return result;
 }
 
 double Engine::evalCode(const std::string &code, bool async) {
@@ -211,14 +238,18 @@ double Engine::evalCode(const std::string &code, bool async) {
 }
 
 bool Engine::waitForQueue() {
+  if (csound_wasm_queue_items(csound_) == 0) return true;
   const double limit = emscripten_get_now() + 1000.0;
-  while (csound_wasm_queue_items(csound_) > 0) {
-    // A Node performer's file writes (-o) are proxied to this thread: serve them, or the performer would wait
-    // for this loop while it waits for the performer.
-    emscripten_main_thread_process_queued_calls();
-    if (emscripten_get_now() > limit) return false;
+  for (unsigned spin = 1;; ++spin) {
+    if (csound_wasm_queue_items(csound_) == 0) return true;
+    // Every 256 polls: serve a Node performer's file writes (-o), which are proxied to this thread (the performer
+    // would otherwise wait for this loop while it waits for the performer), and check the time. Not on every poll:
+    // both take locks and call into JS, and a tight loop of them slowed the performer's own lock waits.
+    if (spin % 256 == 0) {
+      emscripten_main_thread_process_queued_calls();
+      if (emscripten_get_now() > limit) return false;
+    }
   }
-  return true;
 }
 int Engine::compileCsdFile(const std::string &path) {
   return withExitJump(csound_, [&] { return csoundCompileCsd(csound_, path.c_str()); });
@@ -227,12 +258,12 @@ int Engine::compileCsdText(const std::string &text) {
   return withExitJump(csound_, [&] { return csoundCompileCsdText(csound_, text.c_str()); });
 }
 int Engine::start() { return csoundStart(csound_); }
-int Engine::performKsmps() { return csoundPerformKsmps(csound_); }
+int Engine::performKsmps() { return csound_wasm_perform_ksmps(csound_); }
 
 // Runs up to `count` k-cycles in one call across the JS/wasm boundary; stops early when the score ends or fails.
 int Engine::performKsmpsBlock(int count) {
   int result = 0;
-  for (int i = 0; i < count && result == 0; ++i) result = csoundPerformKsmps(csound_);
+  for (int i = 0; i < count && result == 0; ++i) result = csound_wasm_perform_ksmps(csound_);
   return result;
 }
 

@@ -127,6 +127,7 @@ class Engine {
   static int onMidiInClose(CSOUND *csound, void *userData);
   /** Waits (up to 1 s) until the performer has applied Csound's queued requests; false on time-out. */
   bool waitForQueue();
+  int compileWhilePerforming(const std::string &orc);
   void install();
 
   CSOUND *csound_;
