@@ -290,10 +290,11 @@ describe('browser performer in a realtime AudioContext', () => {
 
   // The compile runs on the main thread; the audio thread only merges the result at a k-cycle boundary (about
   // 0.25 ms for 40 instruments, with patches/csound/0002 and 0005 keeping the freeing off it), so its longest
-  // quantum stays under the quantum's duration. retry: on this 2-core machine a quantum of 3-100 ms shows up now
-  // and then. It is more frequent for the first compile batch after the start (21 of 80 fresh pages, against 6 of
-  // 228 later batches and 0 of 12 equal windows without a compile) and it also happens with V8's lazy compilation
-  // or its tier-up turned off; its cause is not found. A retry runs on the same page, so it is a later batch.
+  // quantum stays under the quantum's duration. This is the first compile batch on this page, the case that
+  // stalled for 30-180 ms in about a quarter of fresh pages until k-cycles stopped allocating
+  // (csound_wasm_perform_ksmps) and the audio thread's lock waits stopped sharing the main thread's
+  // (cpp/futex_wait.c): 0 of 80 batches since, also with both cores kept busy. retry: a quantum can still be long
+  // when the OS deschedules the audio thread on a loaded machine, which has nothing to do with the compile.
   it('compiling a 200-line orchestra on the main thread keeps every audio quantum under its duration', { retry: 2 }, async () => {
     const lines: string[] = [];
     for (let i = 0; i < 40; i++) {
