@@ -26,6 +26,17 @@ export interface PerformanceThreadOptions {
    * meter) gets the audio that fits.
    */
   outputRingFrames?: number;
+  /**
+   * Browser: a clock for the audio-thread statistics, element 0 holding microseconds (modulo 2^31) that another
+   * thread keeps current, on a SharedArrayBuffer. An AudioWorklet has only Date.now(), so without one audioStats()
+   * has 1 ms resolution. `npm run bench:browser` runs such a clock in a worker (it keeps a core busy).
+   */
+  audioClock?: Int32Array;
+}
+
+/** Whether a buffer is a SharedArrayBuffer (where the type exists). */
+function isShared(buffer: ArrayBufferLike): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
 }
 
 /** Interval at which the host thread routes the performer's messages and writes recorded audio. */
@@ -77,6 +88,7 @@ export class CsoundPerformanceThread {
   private outputChannels = 0;
   /** View on outputScratch, remade only when the scratch block or the memory's buffer changes. */
   private outputView: Float64Array | null = null;
+  private readonly audioClock: Int32Array | null;
   private readonly stackSize: number;
   private context: BaseAudioContext | null;
   private node: AudioWorkletNode | null = null;
@@ -97,6 +109,10 @@ export class CsoundPerformanceThread {
     this.recorder = new this.host.Recorder();
     this.stackSize = options.stackSize ?? DEFAULT_STACK;
     this.context = options.audioContext ?? null;
+    this.audioClock = options.audioClock ?? null;
+    if (this.audioClock !== null && !(this.audioClock instanceof Int32Array && isShared(this.audioClock.buffer) && this.audioClock.length > 0)) {
+      throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, 'audioClock must be an Int32Array on a SharedArrayBuffer');
+    }
     this.output = null;
     if (options.outputRingFrames !== undefined) {
       const frames = options.outputRingFrames;
@@ -242,7 +258,8 @@ export class CsoundPerformanceThread {
 
   /**
    * Audio-thread statistics (browser performer): quanta rendered, mean and longest process() time in ms (1 ms
-   * resolution: the audio thread has only Date.now()), and underruns (quanta not fully rendered in time).
+   * resolution, as the audio thread has only Date.now(), unless the `audioClock` option gives it a finer clock),
+   * and underruns (quanta not fully rendered in time).
    * For a CPU meter: meanMs / quantumMs.
    */
   audioStats(): { quanta: number; meanMs: number; maxMs: number; underruns: number; quantumMs: number } {
@@ -337,6 +354,7 @@ export class CsoundPerformanceThread {
       processorOptions: {
         ...this.performerLink(),
         stats: this.stats,
+        clock: this.audioClock,
         ksmps: this.csound.ksmps(),
         nchnls,
         nchnlsInput,

@@ -21,6 +21,8 @@ declare function registerProcessor(name: string, ctor: new (options: ProcessorIn
 /** What the host thread passes in processorOptions (see js/performance-thread.ts). */
 export interface PerformerOptions extends PerformerLink {
   stats: Float64Array;
+  /** Microseconds (modulo 2^31) kept current by another thread, or null for Date.now(). */
+  clock: Int32Array | null;
   ksmps: number;
   nchnls: number;
   nchnlsInput: number;
@@ -55,6 +57,8 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
   /** Frame of the current k-cycle's spout to read next; ksmps means "perform the next k-cycle first". */
   private position: number;
   private ended = false;
+  /** Microseconds from the host's clock thread, or null: Date.now(), in ms. */
+  private readonly clock: Int32Array | null;
 
   constructor(init: ProcessorInit) {
     super();
@@ -62,6 +66,7 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
     this.options = options;
     this.control = options.control;
     this.stats = options.stats;
+    this.clock = options.clock;
     this.gain = 1 / options.zeroDbfs;
     this.quantumMs = (128 / sampleRate) * 1000;
     this.position = options.ksmps;
@@ -81,7 +86,7 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
   }
 
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
-    const started = Date.now();
+    const started = this.now();
     const output = outputs[0];
     const input = inputs.length > 0 ? inputs[0] : undefined;
     const frames = output[0].length;
@@ -124,12 +129,17 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
       this.position++;
     }
     Atomics.add(this.control, Control.Blocks, 1);
-    const elapsed = Date.now() - started;
+    const elapsed = this.clock !== null ? ((this.now() - started) | 0) / 1000 : this.now() - started;
     this.stats[Stat.Quanta]++;
     this.stats[Stat.TotalMs] += elapsed;
     if (elapsed > this.stats[Stat.MaxMs]) this.stats[Stat.MaxMs] = elapsed;
     if (elapsed > this.quantumMs) this.stats[Stat.Underruns]++;
     return true;
+  }
+
+  /** The clock: microseconds (modulo 2^31) with a clock thread, else Date.now() in ms. */
+  private now(): number {
+    return this.clock !== null ? Atomics.load(this.clock, 0) : Date.now();
   }
 
   private finish(status: number): void {

@@ -320,6 +320,29 @@ describe('browser performer in a realtime AudioContext', () => {
     expect(stats.underruns).toBe(0);
   });
 
+  it('with an audioClock (a clock thread in shared memory), the audio-thread statistics have microseconds', async () => {
+    const fine = await openPage(browser, `${server.url}/tests/browser/pages/performer.html`);
+    try {
+      await fine.page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
+      await fine.page.evaluate((text) => (window as unknown as { startRealtime(c: string, o: object): Promise<string> })
+        .startRealtime(text, { fineClock: true }), REALTIME_CSD);
+      const stats = await fine.page.evaluate(async () => {
+        const w = window as unknown as RealtimeWindow;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        w.rt.pt.resetAudioStats();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return w.rt.pt.audioStats();
+      });
+      expect(stats.quanta, fine.report()).toBeGreaterThan(50);
+      // A process() call of this orchestra takes microseconds: with Date.now() it reads 0 or 1 ms.
+      expect(stats.maxMs).toBeGreaterThan(0);
+      expect(Number.isInteger(stats.maxMs)).toBe(false);
+      expect(stats.meanMs).toBeLessThan(stats.quantumMs);
+    } finally {
+      await fine.close();
+    }
+  });
+
   it('messages printed on the audio thread reach the main thread', async () => {
     await rt.page.evaluate(() => (window as unknown as RealtimeWindow).rt.cs.event(0, [2, 0, 0.1, 42]));
     await rt.page.waitForFunction(() =>

@@ -248,6 +248,8 @@ endin`;
     const pt = new CsoundPerformanceThread(cs);
     expect(() => pt.record('/x.wav', 12)).toThrow(/samplebits/);
     expect(() => pt.scoreEvent(0, 'q', [1, 0, 1])).toThrow(CsoundError);
+    expect(() => new CsoundPerformanceThread(cs, { audioClock: new Int32Array(1) })).toThrow(/audioClock must be an Int32Array on a SharedArrayBuffer/);
+    expect(() => new CsoundPerformanceThread(cs, { audioClock: new Int32Array(new SharedArrayBuffer(0)) })).toThrow(CsoundError);
     cs.destroy();
   });
 });
