@@ -481,38 +481,35 @@ static uint8_t *append(lo_message m, char type, size_t n) {
   return at;
 }
 
-int lo_message_add_int32(lo_message m, int32_t a) {
-  uint8_t *at = append(m, 'i', 4);
+/* Appends an argument of `type` whose value is one big-endian 32-bit or 64-bit word. */
+static int add_word32(lo_message m, char type, uint32_t v) {
+  uint8_t *at = append(m, type, 4);
   if (at == NULL) return -1;
-  write_be32(at, (uint32_t)a);
+  write_be32(at, v);
   return 0;
 }
 
-int lo_message_add_int64(lo_message m, int64_t a) {
-  uint8_t *at = append(m, 'h', 8);
+static int add_word64(lo_message m, char type, uint64_t v) {
+  uint8_t *at = append(m, type, 8);
   if (at == NULL) return -1;
-  write_be32(at, (uint32_t)((uint64_t)a >> 32));
-  write_be32(at + 4, (uint32_t)a);
+  write_be32(at, (uint32_t)(v >> 32));
+  write_be32(at + 4, (uint32_t)v);
   return 0;
 }
+
+int lo_message_add_int32(lo_message m, int32_t a) { return add_word32(m, 'i', (uint32_t)a); }
+int lo_message_add_int64(lo_message m, int64_t a) { return add_word64(m, 'h', (uint64_t)a); }
 
 int lo_message_add_float(lo_message m, float a) {
   uint32_t bits;
   memcpy(&bits, &a, 4);
-  uint8_t *at = append(m, 'f', 4);
-  if (at == NULL) return -1;
-  write_be32(at, bits);
-  return 0;
+  return add_word32(m, 'f', bits);
 }
 
 int lo_message_add_double(lo_message m, double a) {
   uint64_t bits;
   memcpy(&bits, &a, 8);
-  uint8_t *at = append(m, 'd', 8);
-  if (at == NULL) return -1;
-  write_be32(at, (uint32_t)(bits >> 32));
-  write_be32(at + 4, (uint32_t)bits);
-  return 0;
+  return add_word64(m, 'd', bits);
 }
 
 int lo_message_add_string(lo_message m, const char *a) {
@@ -523,12 +520,7 @@ int lo_message_add_string(lo_message m, const char *a) {
   return 0;
 }
 
-int lo_message_add_char(lo_message m, char a) {
-  uint8_t *at = append(m, 'c', 4);
-  if (at == NULL) return -1;
-  write_be32(at, (uint32_t)(unsigned char)a);
-  return 0;
-}
+int lo_message_add_char(lo_message m, char a) { return add_word32(m, 'c', (uint32_t)(unsigned char)a); }
 
 int lo_message_add_midi(lo_message m, uint8_t a[4]) {
   uint8_t *at = append(m, 'm', 4);
@@ -541,11 +533,7 @@ int lo_message_add_true(lo_message m) { return append(m, 'T', 0) != NULL ? 0 : -
 int lo_message_add_false(lo_message m) { return append(m, 'F', 0) != NULL ? 0 : -1; }
 
 int lo_message_add_timetag(lo_message m, lo_timetag a) {
-  uint8_t *at = append(m, 't', 8);
-  if (at == NULL) return -1;
-  write_be32(at, a.sec);
-  write_be32(at + 4, a.frac);
-  return 0;
+  return add_word64(m, 't', ((uint64_t)a.sec << 32) | a.frac);
 }
 
 int lo_message_add_blob(lo_message m, lo_blob a) {
