@@ -656,15 +656,20 @@ endin`;
   });
 });
 
-describe('image opcodes: bad input (csound-plugins: libimage natively)', () => {
-  const orc = `${HEADER(1000, 10)}
+/** Instr 1 sets `variable` from `load` and prints it as "loaded"; instr 2 prints "after" (the performance went on). */
+function loadThenGoOn(variable: string, load: string): string {
+  return `${HEADER(1000, 10)}
 instr 1
-  iimg imageload p4 == 1 ? "missing.png" : "notpng.png"
-  prints "v loaded %d\\n", iimg
+  ${variable} ${load}
+  prints "v loaded %d\\n", ${variable}
 endin
 instr 2
   prints "v after 1\\n"
 endin`;
+}
+
+describe('image opcodes: bad input (csound-plugins: libimage natively)', () => {
+  const orc = loadThenGoOn('iimg', 'imageload p4 == 1 ? "missing.png" : "notpng.png"');
   const inputs = { 'notpng.png': 'this is text, not a PNG image\n' };
 
   for (const [which, pattern] of [
@@ -684,14 +689,7 @@ endin`;
 });
 
 describe('SoundFont opcodes (libcsound): bad input', () => {
-  const orc = `${HEADER(1000, 10)}
-instr 1
-  isf sfload p4 == 1 ? "missing.sf2" : "broken.sf2"
-  prints "v loaded %d\\n", isf
-endin
-instr 2
-  prints "v after 1\\n"
-endin`;
+  const orc = loadThenGoOn('isf', 'sfload p4 == 1 ? "missing.sf2" : "broken.sf2"');
   const inputs = { 'broken.sf2': 'RIFF\u0000\u0000\u0000\u0000sfbk and then nothing a SoundFont has' };
 
   it("a missing file gives Csound's message, as natively, and the performance goes on", async () => {
