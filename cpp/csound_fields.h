@@ -18,8 +18,6 @@ jmp_buf *csound_wasm_exit_jump(CSOUND *csound);
 long csound_wasm_queue_items(CSOUND *csound);
 /** The value given to `return` by the latest global (instr 0) code once it has run, or NaN. */
 double csound_wasm_instr0_return(CSOUND *csound);
-/** csoundPerformKsmps, without allocating on each call (see csound_fields.c). */
-int csound_wasm_perform_ksmps(CSOUND *csound);
 
 #ifdef __cplusplus
 }

@@ -12,7 +12,6 @@
 
 #include <csound.h>
 
-#include "csound_fields.h"
 #include "performer.h"
 
 /* Thread ids of performer threads start far above the ones pthread_create hands out (pid + 1, + 2, ...). */
@@ -81,7 +80,7 @@ static void record_frames(CSOUND *csound, RecordRing *ring) {
 EMSCRIPTEN_KEEPALIVE int csound_wasm_perform(CSOUND *csound, int count, RecordRing *ring, RecordRing *output) {
   int result = 0;
   for (int i = 0; i < count && result == 0; ++i) {
-    result = csound_wasm_perform_ksmps(csound);
+    result = csoundPerformKsmps(csound);
     /* A call that reports the end performed nothing: spout holds the previous k-cycle. */
     if (result == 0 && ring != NULL && atomic_load_explicit((_Atomic int32_t *)&ring->active, memory_order_acquire)) {
       record_frames(csound, ring);
