@@ -19,8 +19,6 @@ int csoundModuleCreate_stdutil(CSOUND *csound);
 MYFLT named_instr_find(CSOUND *csound, char *name);
 // patches/csound/0002: replaced instrument definitions retired by a merge; frees (1) or forgets (0) them.
 void csoundWasmFreeRetired(CSOUND *csound, int freeThem);
-// Engine/csound_orc_compile.c: what csoundCompileOrcInternal does after a compile (parallel performance's sets).
-void sanitize(CSOUND *csound);
 // cpp/osc/host_osc.c
 int csound_wasm_osc_deliver(int port, const uint8_t *packet, size_t size);
 void csound_wasm_osc_take(void (*take)(void *context, const char *host, int port, const uint8_t *packet,
@@ -191,37 +189,25 @@ int Engine::compile(const val &args) {
 }
 
 // Without a performer an asynchronous compile is queued at once, as in C: the caller's next performKsmps merges it.
-int Engine::compileOrc(const std::string &orc, bool async, bool performing) {
-  if (!async) return csoundCompileOrc(csound_, orc.c_str());
-  if (performing) return compileWhilePerforming(orc);
-  return csoundCompileOrcAsync(csound_, orc.c_str());
-}
-
-// What csoundCompileOrcAsync does, in an order that keeps this thread out of the performer's way:
+// With one:
 // - A compile reads the engine state that the performer changes when it merges an earlier one, so it starts once
 //   the queue has been applied (if the performer does not drain it within the limit, it is paused and nothing races).
-// - The parse tree is freed only after the performer has merged the result. Freeing it takes the allocator's lock
-//   thousands of times in a row; an audio thread that merged (and so allocated) meanwhile was seen waiting for that
-//   lock for 50-200 ms in Chromium, where a thread that cannot block waits for a lock by polling.
-// So the call returns once the code is merged (within a k-cycle), and the instruments can be used at once.
-int Engine::compileWhilePerforming(const std::string &orc) {
+// - It returns once the performer has merged it (within a k-cycle), so the new instruments can be used at once.
+// - The parse tree is freed only after that merge (Csound's async compile frees it while the performer merges):
+//   freeing it takes the allocator's lock thousands of times in a row, and an audio thread merging meanwhile waits
+//   for that lock by polling. Measured with both cores kept busy: 7 of 60 first compile batches on fresh pages had
+//   a quantum over its duration (3-11 ms) with the tree freed during the merge, 1 of 80 with it freed after.
+int Engine::compileOrc(const std::string &orc, bool async, bool performing) {
+  if (!async) return csoundCompileOrc(csound_, orc.c_str());
+  if (!performing) return csoundCompileOrcAsync(csound_, orc.c_str());
   waitForQueue();
-  jmp_buf saved;
-  std::memcpy(&saved, csound_wasm_exit_jump(csound_), sizeof saved);
-  TREE *volatile tree = nullptr;
-  volatile int result = CSOUND_ERROR;
-  if (setjmp(*csound_wasm_exit_jump(csound_)) == 0) {
+  TREE *tree = nullptr;
+  const int result = withExitJump(csound_, [&] {
     tree = csoundParseOrc(csound_, orc.c_str());
-    if (tree != nullptr) {
-      result = csoundCompileTreeAsync(csound_, tree);
-      sanitize(csound_);  // as csoundCompileOrcInternal does (a no-op without parallel performance)
-    }
-  }
-  std::memcpy(csound_wasm_exit_jump(csound_), &saved, sizeof saved);
-  if (tree != nullptr) {
-    waitForQueue();
-    csoundDeleteTree(csound_, tree);
-  }
+    return tree == nullptr ? CSOUND_ERROR : csoundCompileTreeAsync(csound_, tree);
+  });
+  waitForQueue();
+  if (tree != nullptr) csoundDeleteTree(csound_, tree);
   return result;
 }
 
@@ -258,12 +244,12 @@ int Engine::compileCsdText(const std::string &text) {
   return withExitJump(csound_, [&] { return csoundCompileCsdText(csound_, text.c_str()); });
 }
 int Engine::start() { return csoundStart(csound_); }
-int Engine::performKsmps() { return csound_wasm_perform_ksmps(csound_); }
+int Engine::performKsmps() { return csoundPerformKsmps(csound_); }
 
 // Runs up to `count` k-cycles in one call across the JS/wasm boundary; stops early when the score ends or fails.
 int Engine::performKsmpsBlock(int count) {
   int result = 0;
-  for (int i = 0; i < count && result == 0; ++i) result = csound_wasm_perform_ksmps(csound_);
+  for (int i = 0; i < count && result == 0; ++i) result = csoundPerformKsmps(csound_);
   return result;
 }
 

@@ -49,7 +49,7 @@ class Engine {
 
   // Performance
   int compile(const val &args);
-  /** `async` queues the compile; `performing` (a performer runs) first waits for earlier queued compiles. */
+  /** `async` queues the compile; `performing` (a performer runs): waits for the queue before and after. */
   int compileOrc(const std::string &orc, bool async, bool performing);
   double evalCode(const std::string &code, bool async);
   /** Whether the last evalCode compiled but the performer did not run the code within the wait (1 s). */
@@ -127,7 +127,6 @@ class Engine {
   static int onMidiInClose(CSOUND *csound, void *userData);
   /** Waits (up to 1 s) until the performer has applied Csound's queued requests; false on time-out. */
   bool waitForQueue();
-  int compileWhilePerforming(const std::string &orc);
   void install();
 
   CSOUND *csound_;
