@@ -40,20 +40,24 @@ static int wait_main_thread(volatile void *addr, uint32_t val, double timeout_ms
   void *none = NULL;
   __atomic_compare_exchange_n(&_emscripten_main_thread_futex, &none, (void *)addr, false, __ATOMIC_SEQ_CST,
                               __ATOMIC_SEQ_CST);
+  int result;
   for (;;) {
     if (__atomic_load_n(&_emscripten_main_thread_futex, __ATOMIC_SEQ_CST) != addr) return 0; /* woken */
-    const bool timed_out = emscripten_get_now() > end;
-    const bool changed = !timed_out && (emscripten_main_thread_process_queued_calls(), load_word(addr) != val);
-    if (timed_out || changed) {
-      void *mine = (void *)addr;
-      /* A wake that clears the registration first still counts as a wake. */
-      if (!__atomic_compare_exchange_n(&_emscripten_main_thread_futex, &mine, NULL, false, __ATOMIC_SEQ_CST,
-                                       __ATOMIC_SEQ_CST)) {
-        return 0;
-      }
-      return timed_out ? -ETIMEDOUT : -EWOULDBLOCK;
+    if (emscripten_get_now() > end) {
+      result = -ETIMEDOUT;
+      break;
+    }
+    emscripten_main_thread_process_queued_calls();
+    if (load_word(addr) != val) {
+      result = -EWOULDBLOCK;
+      break;
     }
   }
+  /* Unregister; a wake that cleared the registration first still counts as a wake. */
+  void *mine = (void *)addr;
+  const bool registered = __atomic_compare_exchange_n(&_emscripten_main_thread_futex, &mine, NULL, false,
+                                                      __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+  return registered ? result : 0;
 }
 
 /* Any other thread that may not block (an AudioWorklet): poll for at most a short slice. */
