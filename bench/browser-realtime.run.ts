@@ -15,9 +15,10 @@ it(`realtime performer, ${SECONDS} s`, async () => {
   const page = await openPage(browser, `${server.url}/tests/browser/pages/performer.html`);
   try {
     await page.page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
-    // fineClock: a worker keeps a microsecond clock in shared memory for the audio thread (it has only Date.now()).
+    // A worker keeps a microsecond clock in shared memory for the audio thread (it has only Date.now()). It must run
+    // on another core than the audio thread to tick during process(); check the figure against a CPU profile.
     await page.page.evaluate((text) => (window as unknown as { startRealtime(c: string, o: object): Promise<string> })
-      .startRealtime(text, { fineClock: true }), csd);
+      .startRealtime(text, { clock: 'worker' }), csd);
     const stats = await page.page.evaluate(async (seconds) => {
       const w = window as unknown as { rt: { pt: { resetAudioStats(): void; audioStats(): Record<string, number> } } };
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -59,6 +59,8 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
   private ended = false;
   /** Microseconds from the host's clock thread, or null: Date.now(), in ms. */
   private readonly clock: Int32Array | null;
+  /** Milliseconds per tick of that clock. */
+  private readonly msPerTick: number;
 
   constructor(init: ProcessorInit) {
     super();
@@ -67,6 +69,7 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
     this.control = options.control;
     this.stats = options.stats;
     this.clock = options.clock;
+    this.msPerTick = this.clock !== null ? 0.001 : 1;
     this.gain = 1 / options.zeroDbfs;
     this.quantumMs = (128 / sampleRate) * 1000;
     this.position = options.ksmps;
@@ -129,7 +132,7 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
       this.position++;
     }
     Atomics.add(this.control, Control.Blocks, 1);
-    const elapsed = this.clock !== null ? ((this.now() - started) | 0) / 1000 : this.now() - started;
+    const elapsed = ((this.now() - started) | 0) * this.msPerTick; // | 0: the microsecond clock wraps at 2^31
     this.stats[Stat.Quanta]++;
     this.stats[Stat.TotalMs] += elapsed;
     if (elapsed > this.stats[Stat.MaxMs]) this.stats[Stat.MaxMs] = elapsed;
@@ -137,7 +140,7 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
     return true;
   }
 
-  /** The clock: microseconds (modulo 2^31) with a clock thread, else Date.now() in ms. */
+  /** Microseconds (modulo 2^31) from the clock thread, else Date.now() in ms. */
   private now(): number {
     return this.clock !== null ? Atomics.load(this.clock, 0) : Date.now();
   }
