@@ -3,9 +3,7 @@
 // flags: -o, -W, -d, -m N, --sample-rate, -k, -b/-B, orc/sco pairs, ...). The host file system is visible under the
 // same paths, so relative and absolute file names work as with native csound.
 import { existsSync, statSync } from 'node:fs';
-import { Csound } from './csound.js';
-import { CsoundError } from './errors.js';
-import { CSOUNDMSG_ERROR, CSOUNDMSG_TYPE_MASK, CSOUNDMSG_WARNING } from './constants.js';
+import { Csound, CsoundError, CSOUNDMSG_ERROR, CSOUNDMSG_TYPE_MASK, CSOUNDMSG_WARNING } from './index.js';
 
 const PROGRESS_INTERVAL_MS = 100;
 const BLOCK_KSMPS = 64;

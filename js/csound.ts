@@ -12,19 +12,19 @@ import {
   CSOUND_EXITJMP_SUCCESS,
   CSOUND_MEMORY,
   CSOUND_STRING_CHANNEL,
-  CSOUNDMSG_ERROR,
-  CSOUNDMSG_TYPE_MASK,
 } from './constants.js';
 import { CsoundError, type CsoundMessage } from './errors.js';
 import type { EngineModule, RawEngine } from './engine-module.js';
 import { hostLink, type HostLink } from './internal.js';
 import { compiledEngine, instantiateEngine } from './loader.js';
+import { platform } from './platform.js';
 import {
   ControlChannelHints,
   CsoundParams,
   type ControlChannelInfo,
   type CsoundAudioDevice,
   type CsoundMidiDevice,
+  type WasmMemory,
 } from './types.js';
 
 /** Options of `Csound.create()` (the seed's constructor arguments). */
@@ -34,10 +34,22 @@ export interface CsoundOptions {
   /** Plugin directory override. There are no plugin files in wasm (all opcodes are linked in); kept for the seed. */
   opcodeDir?: string;
   /**
-   * Where messages go when no message buffer or callback takes them: 'stderr' (Node) / console (browser), or
-   * 'none'. Default 'stderr', like the csound command.
+   * Where messages go when no message buffer or callback takes them: 'stderr' (Node: the process's stderr; browser:
+   * the console, errors to console.error, warnings to console.warn, the rest to console.log), or 'none'.
+   * Default 'stderr', like the csound command.
    */
   messages?: 'stderr' | 'none';
+  /**
+   * Where to load the engine's wasm from. Browser: a URL (default: csound-engine.wasm next to the package's module,
+   * which Vite and webpack copy as an asset); Node: a file URL or path (default: the package's dist/ folder).
+   * Each URL is compiled once per page or process.
+   */
+  wasmUrl?: string | URL;
+  /**
+   * Browser: the URL of the AudioWorklet module (a copy of `csound-wasm/worklet`, i.e. dist/worklet.js) that the
+   * performance thread loads. Default: the same code, embedded in the package and loaded from a Blob URL.
+   */
+  workletUrl?: string | URL;
   /**
    * Move audio through spin/spout only (csoundSetHostImplementedAudioIO): no audio device and no output file.
    * Default: true in browsers, where the performer (an AudioWorklet) plays spout; false in Node.
@@ -93,6 +105,7 @@ export class Csound {
   private messageCallback: MessageCallback | null = null;
   private messageBuffer: CsoundMessage[] | null = null;
   private messageBufferToStdout = false;
+  private readonly workletUrl: string | URL | undefined;
   /** Messages printed during the current call, attached to a CsoundError if the call fails. */
   private callMessages: string[] = [];
   /** Scratch block in wasm memory for audio-channel copies (ksmps doubles), grown on demand. */
@@ -113,8 +126,8 @@ export class Csound {
       module.csoundSetOpcodedir(expectString('Csound.create', 'opcodeDir', options.opcodeDir));
     }
     this.engine = new module.Engine();
-    const inBrowser = typeof process === 'undefined' || typeof process.versions?.node !== 'string';
-    if (options.hostAudioIO ?? inBrowser) this.engine.setHostAudioIO();
+    this.workletUrl = options.workletUrl;
+    if (options.hostAudioIO ?? platform().name === 'browser') this.engine.setHostAudioIO();
     this.flushMessages();
   }
 
@@ -124,10 +137,11 @@ export class Csound {
    */
   static async create(options: CsoundOptions = {}): Promise<Csound> {
     let instance: Csound | null = null;
-    const loaded = await instantiateEngine((text, isError) => {
-      // C code writing to stdout/stderr directly (a few utilities do) joins the message stream.
-      instance?.deliver({ attr: isError ? CSOUNDMSG_ERROR : 0, text: `${text}\n` });
-    });
+    // C code writing to stdout/stderr directly (Csound's banner before its message callback is set, a few
+    // utilities) joins the message stream as plain messages: Csound writes all its messages to stderr, errors or not.
+    const loaded = await instantiateEngine((text) => {
+      instance?.deliver({ attr: 0, text: `${text}\n` });
+    }, options.wasmUrl);
     instance = new Csound(loaded.module, loaded.memory, loaded.wasmModule, options);
     return instance;
   }
@@ -210,6 +224,8 @@ export class Csound {
       memory: this.memory,
       wasmModule: this.wasmModule,
       handle: this.csound(),
+      workletUrl: this.workletUrl,
+      alive: () => this.engine !== null,
       flushMessages: () => this.flushMessages(),
       setPerforming: (probe) => {
         this.performerProbe = probe;
@@ -230,8 +246,8 @@ export class Csound {
   }
 
   /** The shared memory of this instance (for the performer, which instantiates the module on it). */
-  wasmMemory(): WebAssembly.Memory {
-    return this.memory;
+  wasmMemory(): WasmMemory {
+    return this.memory as WasmMemory;
   }
 
   /** Destroys the engine and frees its memory; the object cannot be used afterwards. */
@@ -936,11 +952,5 @@ function parseScoreNumber(text: string): number {
 }
 
 function writeOut(message: CsoundMessage, stream: 'stdout' | 'stderr'): void {
-  if (typeof process !== 'undefined' && process[stream] !== undefined) {
-    process[stream].write(message.text);
-  } else if ((message.attr & CSOUNDMSG_TYPE_MASK) === CSOUNDMSG_ERROR) {
-    console.error(message.text.replace(/\n$/, ''));
-  } else {
-    console.log(message.text.replace(/\n$/, ''));
-  }
+  platform().writeMessage(message.text, message.attr, stream);
 }

@@ -1,13 +1,7 @@
-// Public entry of csound-wasm: the ctcsound-shaped API.
-export { Csound, csoundInitialize, type CsoundOptions, type MessageCallback } from './csound.js';
-export { CsoundError, type CsoundMessage } from './errors.js';
-export {
-  CsoundParams,
-  ControlChannelHints,
-  type ControlChannelInfo,
-  type CsoundAudioDevice,
-  type CsoundMidiDevice,
-} from './types.js';
-export * from './constants.js';
-export { CsoundPerformanceThread, type PerformanceThreadOptions } from './performance-thread.js';
-export { decodeOscMessage, encodeOscMessage, type OscArgument, type OscMessage } from './osc.js';
+// Entry of csound-wasm in Node (the `node` export condition): the public API over the Node platform layer.
+import { installPlatform } from './platform.js';
+import { nodePlatform } from './platform-node.js';
+
+installPlatform(nodePlatform);
+
+export * from './api.js';

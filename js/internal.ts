@@ -8,6 +8,10 @@ export interface HostLink {
   memory: WebAssembly.Memory;
   wasmModule: WebAssembly.Module;
   handle: number;
+  /** Browser: the AudioWorklet module URL given to Csound.create(), if any. */
+  workletUrl: string | URL | undefined;
+  /** False once the instance was destroyed or retired by a trap. */
+  alive(): boolean;
   /** Routes the messages printed since the last call (by either thread). */
   flushMessages(): void;
   /**

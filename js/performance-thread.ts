@@ -1,14 +1,17 @@
 // CsoundPerformanceThread: ctcsound's class of that name. The performance runs on another thread over the same
 // Csound instance (its shared memory) while this thread keeps calling the Csound object: channels are atomic in
 // Csound, and events and orchestra compiles take Csound's queued (async) paths while the performer runs.
-// In Node the performer is a worker_threads Worker (performer-node-worker.ts).
-import { CSOUND_ERROR } from './constants.js';
+// In Node the performer is a worker_threads Worker (performer-node-worker.ts, started by platform-node.ts); in a
+// browser an AudioWorkletProcessor (worklet/processor.ts, bundled into dist/worklet.js).
+import { CSOUND_ERROR, CSOUNDMSG_ERROR } from './constants.js';
 import type { Csound } from './csound.js';
 import type { EngineModule } from './engine-module.js';
 import { CsoundError } from './errors.js';
 import { hostLink, type HostLink } from './internal.js';
 import { MAXIMUM_PAGES } from './loader.js';
 import { Control, Stat, State, type PerformerLink } from './performer-control.js';
+import { platform, type WorkerPerformer } from './platform.js';
+import type { AudioContextLike, AudioWorkletNodeLike } from './types.js';
 
 /** Options of a performance thread (extras of this binding). */
 export interface PerformanceThreadOptions {
@@ -18,7 +21,7 @@ export interface PerformanceThreadOptions {
    * Browser: the (Offline)AudioContext to perform in. Its sample rate must equal the orchestra's sr. Without one,
    * play() creates an AudioContext at the orchestra's sr.
    */
-  audioContext?: BaseAudioContext;
+  audioContext?: AudioContextLike;
   /**
    * Frames of an output ring the performer fills with spout after each k-cycle, read with readOutput().
    * Node: the performer waits when the ring is full, so the reader sets the pace (e.g. a sound card callback).
@@ -65,13 +68,8 @@ interface PerformerHostModule extends EngineModule {
   Recorder: new () => Recorder;
 }
 
-type WorkerLike = {
-  on(event: 'message', listener: (message: { cmd?: string; status?: number }) => void): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-  on(event: 'exit', listener: (code: number) => void): void;
-};
-
-const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+/** How long a realtime AudioContext may take to construct the performer (attach + first k-cycle). */
+const WORKLET_READY_TIMEOUT_MS = 10_000;
 const SharedBuffer = typeof SharedArrayBuffer === 'undefined' ? ArrayBuffer : SharedArrayBuffer;
 
 export class CsoundPerformanceThread {
@@ -92,6 +90,7 @@ export class CsoundPerformanceThread {
   private readonly stackSize: number;
   private context: BaseAudioContext | null;
   private node: AudioWorkletNode | null = null;
+  private worker: WorkerPerformer | null = null;
   private thread = 0;
   private service: ReturnType<typeof setInterval> | null = null;
   private runStatus = 0;
@@ -105,10 +104,11 @@ export class CsoundPerformanceThread {
     }
     this.csound = csound;
     this.link = csound[hostLink]();
+    const isNode = platform().name === 'node';
     this.host = this.link.module as PerformerHostModule;
     this.recorder = new this.host.Recorder();
     this.stackSize = options.stackSize ?? DEFAULT_STACK;
-    this.context = options.audioContext ?? null;
+    this.context = (options.audioContext as BaseAudioContext | undefined) ?? null;
     this.audioClock = options.audioClock ?? null;
     if (this.audioClock !== null && !(this.audioClock instanceof Int32Array && isShared(this.audioClock.buffer) && this.audioClock.length > 0)) {
       throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, 'audioClock must be an Int32Array on a SharedArrayBuffer');
@@ -163,8 +163,8 @@ export class CsoundPerformanceThread {
   }
 
   /** Browser: the (Offline)AudioContext the performer runs in, once play() has started it. */
-  audioContext(): BaseAudioContext | null {
-    return this.node === null ? null : this.context;
+  audioContext(): AudioContextLike | null {
+    return this.node === null ? null : (this.context as AudioContextLike | null);
   }
 
   /**
@@ -176,8 +176,8 @@ export class CsoundPerformanceThread {
   }
 
   /** Browser: the AudioWorkletNode that performs (connect a microphone source to it for `ins`/`inch`). */
-  audioNode(): AudioWorkletNode | null {
-    return this.node;
+  audioNode(): AudioWorkletNodeLike | null {
+    return this.node as AudioWorkletNodeLike | null;
   }
 
   /** Pauses the performance: the performer stops calling performKsmps until play() or togglePause(). */
@@ -247,7 +247,8 @@ export class CsoundPerformanceThread {
     const sr = this.csound.sr();
     const frames = Math.max(Math.ceil(sr * 2), numbufs * this.csound.ksmps());
     // In a worker the performer may wait for room (nothing is lost); an audio thread never waits.
-    const code = this.recorder.start(filename, samplebits, this.csound.channels(), sr, this.csound.get0dBFS(), frames, isNode);
+    const wait = platform().name === 'node';
+    const code = this.recorder.start(filename, samplebits, this.csound.channels(), sr, this.csound.get0dBFS(), frames, wait);
     if (code !== 0) throw new CsoundError(op, code, `cannot record to ${filename}: ${this.recorder.error()}`);
   }
 
@@ -285,6 +286,7 @@ export class CsoundPerformanceThread {
   }
 
   private launch(): Promise<void> {
+    const isNode = platform().name === 'node';
     if (!isNode && typeof crossOriginIsolated !== 'undefined' && !crossOriginIsolated) {
       return Promise.reject(new CsoundError('play', CSOUND_ERROR, 'the page is not cross-origin isolated, so ' +
         'the audio thread cannot share the engine\'s memory: serve the page with ' +
@@ -293,14 +295,16 @@ export class CsoundPerformanceThread {
     this.reserveMemory();
     this.thread = this.host._csound_wasm_thread_create(this.stackSize);
     if (this.thread === 0) return Promise.reject(new CsoundError('play', CSOUND_ERROR, 'cannot allocate the performer thread'));
-    Atomics.store(this.control, Control.State, State.Running);
+    // A realtime performer starts held (State.Starting) until it has attached and performed its first k-cycle;
+    // a worker or an offline context can run at once.
+    const realtime = !isNode && !(this.context !== null && isOfflineContext(this.context));
+    Atomics.store(this.control, Control.State, realtime ? State.Starting : State.Running);
     this.running = true;
     Atomics.store(this.control, Control.Parked, 0);
     this.link.setPerforming(() => this.mayBeInCsound());
     let started: Promise<void>;
     if (isNode) {
-      this.finished = this.startNodeWorker();
-      started = Promise.resolve();
+      started = this.startNodeWorker();
     } else {
       let resolveEnd!: (status: number) => void;
       this.finished = new Promise<number>((resolve) => {
@@ -342,7 +346,16 @@ export class CsoundPerformanceThread {
       throw new CsoundError('play', CSOUND_ERROR, `the AudioContext runs at ${context.sampleRate} Hz but the ` +
         `orchestra's sr is ${sr} Hz; create the context with { sampleRate: ${sr} }`);
     }
-    await context.audioWorklet.addModule(new URL('../worklet/processor.js', import.meta.url));
+    const workletUrl = platform().workletUrl!(this.link.workletUrl);
+    try {
+      await context.audioWorklet.addModule(workletUrl);
+    } catch (cause) {
+      const where = workletUrl.startsWith('blob:') ? `the embedded worklet (${workletUrl})` : workletUrl;
+      throw new CsoundError('play', CSOUND_ERROR, `cannot load the AudioWorklet module from ${where}: ${String(cause)}. ` +
+        'Check that the URL serves dist/worklet.js of this csound-wasm version as JavaScript with the page\'s ' +
+        'cross-origin headers, or, where a Content-Security-Policy refuses blob: workers, pass ' +
+        'Csound.create({ workletUrl }) with a copy of csound-wasm/worklet');
+    }
     const nchnls = this.csound.channels(false);
     const nchnlsInput = this.csound.channels(true);
     this.node = new AudioWorkletNode(context, 'csound-performer', {
@@ -363,14 +376,38 @@ export class CsoundPerformanceThread {
         zeroDbfs: this.csound.get0dBFS(),
       },
     });
+    let readyNow!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      readyNow = resolve;
+    });
     this.node.port.onmessage = (event: MessageEvent<{ cmd: string; message?: string }>) => {
-      if (event.data.cmd === 'error') {
-        console.error(`csound-wasm performer: ${event.data.message}`);
+      if (event.data.cmd === 'ready') {
+        readyNow();
+      } else if (event.data.cmd === 'error') {
+        this.link.flushMessages();
+        platform().writeMessage(`csound-wasm performer: ${event.data.message}\n`, CSOUNDMSG_ERROR, 'stderr');
       }
     };
-    this.node.connect(context.destination);
     this.resolveEnd = resolveEnd;
-    if (context instanceof AudioContext && context.state !== 'running') await context.resume();
+    if (isOfflineContext(context)) {
+      this.node.connect(context.destination);
+      return;
+    }
+    // Pre-roll: the node joins the graph only once the processor has attached to the instance and performed
+    // the first k-cycle (the slow one: first calls, init passes), so the first quantum it renders is on time.
+    if (context.state !== 'running') await (context as AudioContext).resume();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CsoundError('play', CSOUND_ERROR, 'the audio thread did not start the ' +
+        `performer within ${WORKLET_READY_TIMEOUT_MS / 1000} s (is the AudioContext running?)`)), WORKLET_READY_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([ready, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    this.node.connect(context.destination);
+    Atomics.compareExchange(this.control, Control.State, State.Starting, State.Running);
   }
 
   private performerLink(): PerformerLink {
@@ -385,33 +422,24 @@ export class CsoundPerformanceThread {
     };
   }
 
-  private async startNodeWorker(): Promise<number> {
-    const { Worker } = await import('node:worker_threads');
-    const worker = new Worker(new URL('./performer-node-worker.js', import.meta.url), {
-      // Workers inherit the process's flags; --input-type (node -e) is refused for a file entry point.
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-      workerData: this.performerLink(),
-    }) as unknown as WorkerLike;
-    return new Promise<number>((resolve) => {
-      let status: number | null = null;
-      worker.on('message', (message) => {
-        if (message?.cmd === 'processQueuedMainThreadWork') {
-          // A file-system call of the performer, run here on the thread that owns the file system.
-          this.host._emscripten_main_thread_process_queued_calls();
-        } else if (message?.cmd === 'ended') {
-          status = message.status ?? 0;
-        }
-      });
-      worker.on('error', (error) => {
+  /** Node: the performer worker; resolves once it performs, rejects when it could not start. */
+  private startNodeWorker(): Promise<void> {
+    const worker = platform().startWorker!(this.performerLink(), {
+      // A file-system call of the performer, run here on the thread that owns the file system.
+      onFileSystemCall: () => this.host._emscripten_main_thread_process_queued_calls(),
+      onError: (message) => {
         this.link.flushMessages();
-        status = -1;
-        process.stderr.write(`csound-wasm performer: ${error.message}\n`);
-      });
-      worker.on('exit', () => {
-        const ended = Atomics.load(this.control, Control.Ended) === 1;
-        this.finish(status ?? (ended ? Atomics.load(this.control, Control.Status) : -1));
-        resolve(this.runStatus);
-      });
+        platform().writeMessage(`csound-wasm performer: ${message}\n`, CSOUNDMSG_ERROR, 'stderr');
+      },
+    });
+    this.worker = worker;
+    this.finished = worker.exited.then((status) => {
+      const ended = Atomics.load(this.control, Control.Ended) === 1;
+      this.finish(status ?? (ended ? Atomics.load(this.control, Control.Status) : -1));
+      return this.runStatus;
+    });
+    return worker.started.catch((cause: unknown) => {
+      throw new CsoundError('play', CSOUND_ERROR, `the performer worker did not start: ${(cause as Error).message}`);
     });
   }
 
@@ -441,13 +469,19 @@ export class CsoundPerformanceThread {
     this.recorder.stop();
     this.output?.stop();
     this.link.setPerforming(null);
-    // The performance is over: close its output file, as csPerfThread does when its loop ends.
-    if (status >= 0) this.csound.cleanup();
+    // The performance is over: close its output file, as csPerfThread does when its loop ends. After a trap the
+    // instance is retired and has nothing left to close.
+    if (status >= 0 && this.link.alive()) this.csound.cleanup();
     this.link.flushMessages();
-    this.host._csound_wasm_thread_free(this.thread);
+    if (this.link.alive()) this.host._csound_wasm_thread_free(this.thread);
     this.thread = 0;
+    this.worker = null;
     this.running = false;
     // A stop or the end of the score: a positive status; an error: negative.
     this.runStatus = status === 0 ? 1 : status;
   }
+}
+
+function isOfflineContext(context: BaseAudioContext): boolean {
+  return typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
 }

@@ -23,6 +23,8 @@ export const enum State {
   Running = 0,
   Paused = 1,
   Stop = 2,
+  /** Browser, realtime: the node is not in the graph yet; the processor pre-rolls, then the host sets Running. */
+  Starting = 3,
 }
 
 /**

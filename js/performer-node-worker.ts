@@ -23,6 +23,7 @@ const performer = attachPerformer({
 });
 
 const control = data.control;
+port.postMessage({ cmd: 'started' });
 let status = 0;
 for (;;) {
   Atomics.store(control, Control.Parked, 0);

@@ -76,3 +76,22 @@ export interface CsoundMidiDevice {
   midi_module: string;
   isOutput: number;
 }
+
+// Web platform types in the public API. Where the project has the DOM library they are the DOM's own types; a
+// Node-only project (no "DOM" in lib) gets structural stand-ins, so the declarations compile there too.
+type Globals = typeof globalThis;
+
+/** A shared `WebAssembly.Memory` (the DOM/webworker library's type where the project has it). */
+export type WasmMemory = Globals extends { WebAssembly: { Memory: { prototype: infer T } } }
+  ? T
+  : { readonly buffer: ArrayBufferLike; grow(delta: number): number };
+
+/** A `BaseAudioContext` (an `AudioContext` or `OfflineAudioContext`), typed by the DOM library where present. */
+export type AudioContextLike = Globals extends { BaseAudioContext: { prototype: infer T } }
+  ? T
+  : { readonly sampleRate: number; readonly state: string; readonly currentTime: number };
+
+/** An `AudioWorkletNode`, typed by the DOM library where present. */
+export type AudioWorkletNodeLike = Globals extends { AudioWorkletNode: { prototype: infer T } }
+  ? T
+  : { readonly numberOfInputs: number; readonly numberOfOutputs: number; disconnect(): void };

@@ -13,8 +13,9 @@ fi
 cmake --build "$build" -j"$(nproc)"
 rm -rf dist && mkdir -p dist  # generated only: stale files of an older layout must not linger
 cp "$build/csound-engine.js" dist/csound-engine.cjs
-# The same glue as an ES module for browsers and the AudioWorklet (which loads modules only).
-{ cat "$build/csound-engine.js"; printf '\nexport default createCsoundEngine;\n'; } > dist/csound-engine.mjs
 cp "$build/csound-engine.wasm" dist/csound-engine.wasm
 if [ ! -x node_modules/.bin/tsc ]; then npm install --no-audit --no-fund >/dev/null; fi
 node_modules/.bin/tsc -p tsconfig.json
+node_modules/.bin/tsc -p tsconfig.browser.json
+# dist/browser.js and dist/worklet.js: self-contained browser files (glue, facade, worklet) made with esbuild.
+node scripts/build-browser.mjs

@@ -4,8 +4,8 @@
 // is written frame by frame, and a k-cycle runs whenever the current one has been consumed.
 // process() allocates nothing: views and counters are made in the constructor (views on shared memory stay valid
 // when it grows).
-// @ts-ignore -- the ES module glue is made by scripts/build.sh next to dist/; its type is EngineFactory
-import createCsoundEngineModule from '../csound-engine.mjs';
+// @ts-ignore -- resolved by scripts/build-browser.mjs to the web build of the Emscripten glue (an ES module)
+import createCsoundEngineModule from 'csound-wasm:glue';
 import type { EngineFactory } from '../js/engine-module.js';
 import { attachPerformer, type PerformerModule } from '../js/performer-attach.js';
 import { Control, Stat, State, type PerformerLink } from '../js/performer-control.js';
@@ -86,6 +86,26 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
     } catch (error) {
       this.port.postMessage({ cmd: 'error', message: String(error) });
     }
+    if (this.performer !== null) this.preroll();
+    this.port.postMessage({ cmd: 'ready' });
+  }
+
+  /**
+   * Performs the first k-cycle here, before the node is in the graph (the host connects it on 'ready'): the first
+   * k-cycle is by far the slowest (first calls into the module on this thread, the score's first init passes),
+   * and done in process() it would make the first quantum late.
+   */
+  private preroll(): void {
+    const { handle, ring, output: outputRing } = this.options;
+    let result: number;
+    try {
+      result = this.performer!._csound_wasm_perform(handle, 1, ring, outputRing);
+    } catch (error) {
+      this.port.postMessage({ cmd: 'error', message: `performKsmps failed: ${String(error)}` });
+      result = -1;
+    }
+    if (result !== 0) this.finish(result);
+    else this.position = 0;
   }
 
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {

@@ -1,0 +1,87 @@
+// The browser side of the platform layer, bundled into dist/browser.js with the glue (scripts/build-browser.mjs):
+// one ES module with no imports, so bundlers have nothing to resolve and nothing Node-only to trip over.
+// - The wasm sits next to the bundle, named by a literal `new URL('./csound-engine.wasm', import.meta.url)`:
+//   Vite and webpack 5 copy it as an asset from that pattern; `wasmUrl` overrides it (esbuild, CDNs).
+// - The AudioWorklet module (dist/worklet.js) is embedded as text and loaded from a Blob URL, so no bundler has to
+//   copy it; `workletUrl` overrides it (a page whose Content-Security-Policy refuses blob: workers).
+// @ts-ignore -- resolved by scripts/build-browser.mjs to the web build of the Emscripten glue (an ES module)
+import createEngine from 'csound-wasm:glue';
+import { CSOUNDMSG_ERROR, CSOUNDMSG_TYPE_MASK, CSOUNDMSG_WARNING } from './constants.js';
+import type { EngineFactory } from './engine-module.js';
+import type { CompiledEngine, Platform } from './platform.js';
+
+/** The text of dist/worklet.js, put here by the bundler (scripts/build-browser.mjs). */
+declare const __CSOUND_WASM_WORKLET_SOURCE__: string;
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+function packageWasmUrl(): string {
+  return new URL('./csound-engine.wasm', import.meta.url).href;
+}
+
+/**
+ * Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and does not copy the files they name
+ * with `new URL(…, import.meta.url)`; the package's own folder is still served, one level up.
+ */
+function devServerFallback(): string | null {
+  const here = import.meta.url;
+  const at = here.indexOf('/node_modules/.vite/');
+  return at < 0 ? null : `${here.slice(0, at)}/node_modules/csound-wasm/dist/csound-engine.wasm`;
+}
+
+/** Fetches and compiles one URL; the Error says what the server answered when it is not the wasm. */
+async function compileFrom(url: string): Promise<WebAssembly.Module> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch (cause) {
+    throw new Error(`fetching ${url} failed (${String(cause)})`);
+  }
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  // Servers that do not know the .wasm type: compile from the bytes, if they are wasm at all.
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (!WASM_MAGIC.every((byte, i) => bytes[i] === byte)) {
+    throw new Error(`${url} answered with ${type || 'no Content-Type'}, not WebAssembly (a page's index.html?)`);
+  }
+  return WebAssembly.compile(bytes);
+}
+
+async function compileEngine(wasmUrl: string | URL | undefined): Promise<CompiledEngine> {
+  const candidates = wasmUrl !== undefined ? [String(wasmUrl)] : [packageWasmUrl()];
+  const fallback = wasmUrl === undefined ? devServerFallback() : null;
+  if (fallback !== null) candidates.push(fallback);
+  const failures: string[] = [];
+  for (const url of candidates) {
+    try {
+      return { factory: createEngine as EngineFactory, module: await compileFrom(url) };
+    } catch (cause) {
+      failures.push(cause instanceof Error ? cause.message : String(cause));
+    }
+  }
+  throw new Error(`${failures.join('; ')}. Serve csound-engine.wasm from the package's dist/ folder next to the ` +
+    `module that imports it, or pass Csound.create({ wasmUrl }) (e.g. \`import wasmUrl from ` +
+    `'csound-wasm/csound-engine.wasm'\` with a bundler's file/asset loader)`);
+}
+
+function writeMessage(text: string, attr: number): void {
+  const line = text.replace(/\n$/, '');
+  const type = attr & CSOUNDMSG_TYPE_MASK;
+  if (type === CSOUNDMSG_ERROR) console.error(line);
+  else if (type === CSOUNDMSG_WARNING) console.warn(line);
+  else console.log(line);
+}
+
+let workletBlobUrl: string | null = null;
+
+function workletUrl(override: string | URL | undefined): string {
+  if (override !== undefined) return String(override);
+  if (workletBlobUrl === null) {
+    const blob = new Blob([__CSOUND_WASM_WORKLET_SOURCE__], { type: 'text/javascript' });
+    workletBlobUrl = URL.createObjectURL(blob);
+  }
+  return workletBlobUrl;
+}
+
+export const browserPlatform: Platform = { name: 'browser', compileEngine, writeMessage, workletUrl };

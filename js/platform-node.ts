@@ -1,0 +1,74 @@
+// The Node side of the platform layer: the wasm from the package folder (or `wasmUrl`, a file URL or path),
+// messages to the process's stdout/stderr, and the performer as a worker_threads Worker.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EngineFactory } from './engine-module.js';
+import type { PerformerLink } from './performer-control.js';
+import type { CompiledEngine, Platform, WorkerHooks, WorkerPerformer } from './platform.js';
+
+const require = createRequire(import.meta.url);
+
+async function compileEngine(wasmUrl: string | URL | undefined): Promise<CompiledEngine> {
+  const factory = require('../csound-engine.cjs') as EngineFactory;
+  const location = wasmUrl ?? new URL('../csound-engine.wasm', import.meta.url);
+  const path = location instanceof URL || location.startsWith('file:') ? fileURLToPath(location) : location;
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    throw new Error(`cannot read ${path} (${(cause as Error).message}); reinstall the package or check wasmUrl`);
+  }
+  return { factory, module: await WebAssembly.compile(bytes) };
+}
+
+function writeMessage(text: string, _attr: number, stream: 'stdout' | 'stderr'): void {
+  process[stream].write(text);
+}
+
+/**
+ * The performer worker. It gets no execArgv: the host's flags (--max-old-space-size, --expose-gc, --stack-size,
+ * --input-type, loaders) are process-wide or refused by Worker, and the performer needs none of them.
+ */
+function startWorker(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer {
+  const worker = new Worker(new URL('./performer-node-worker.js', import.meta.url), { execArgv: [], workerData: link });
+  let status: number | null = null;
+  let resolveStarted!: () => void;
+  let rejectStarted!: (error: Error) => void;
+  const started = new Promise<void>((resolve, reject) => {
+    resolveStarted = resolve;
+    rejectStarted = reject;
+  });
+  // play() may be ignored, as the seed's play() returns nothing: a failed start must not become an unhandled rejection.
+  started.catch(() => {});
+  worker.on('message', (message: { cmd?: string; status?: number; error?: string }) => {
+    if (message?.cmd === 'processQueuedMainThreadWork') {
+      hooks.onFileSystemCall();
+    } else if (message?.cmd === 'started') {
+      resolveStarted();
+    } else if (message?.cmd === 'ended') {
+      status = message.status ?? 0;
+    }
+  });
+  worker.on('error', (error: Error) => {
+    status = -1;
+    hooks.onError(error.message);
+    rejectStarted(error);
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    worker.on('exit', () => {
+      rejectStarted(new Error('the performer worker exited before it started'));
+      resolve(status);
+    });
+  });
+  return {
+    started,
+    exited,
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+export const nodePlatform: Platform = { name: 'node', compileEngine, writeMessage, startWorker };

@@ -1,0 +1,53 @@
+// What differs between Node and browsers. The entry module installs one implementation: js/index.ts the Node one
+// (platform-node.ts), js/browser.ts the browser one (platform-browser.ts). So the browser bundle holds no Node code
+// (no `node:*` import, no worker_threads) and the Node entry no browser-only code, and the shared modules ask this
+// one place instead of testing for `process` here and there.
+import type { EngineFactory } from './engine-module.js';
+import type { PerformerLink } from './performer-control.js';
+
+export interface CompiledEngine {
+  factory: EngineFactory;
+  module: WebAssembly.Module;
+}
+
+/** A running Node performer worker. */
+export interface WorkerPerformer {
+  /** Resolves once the worker has attached to the instance and performs; rejects when it could not start. */
+  started: Promise<void>;
+  /** Resolves when the worker has exited, with the status it reported (null when it reported none). */
+  exited: Promise<number | null>;
+  /** Ends the worker at once, wherever it is (a k-cycle that never returns). */
+  terminate(): Promise<void>;
+}
+
+export interface WorkerHooks {
+  /** The worker asked the host thread to run a file-system call for it. */
+  onFileSystemCall(): void;
+  /** The worker failed (an exception or a trap); `message` says how. */
+  onError(message: string): void;
+}
+
+export interface Platform {
+  readonly name: 'node' | 'browser';
+  /** Compiles the engine's wasm, from `wasmUrl` or from where the package keeps it. */
+  compileEngine(wasmUrl: string | URL | undefined): Promise<CompiledEngine>;
+  /** Where Csound's messages go when no callback or buffer takes them. */
+  writeMessage(text: string, attr: number, stream: 'stdout' | 'stderr'): void;
+  /** Node: starts the performer worker on the instance's shared memory. */
+  startWorker?(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer;
+  /** Browser: the URL of the AudioWorklet module (`override`, or the package's own). */
+  workletUrl?(override: string | URL | undefined): string;
+}
+
+let installed: Platform | null = null;
+
+export function installPlatform(platform: Platform): void {
+  installed = platform;
+}
+
+export function platform(): Platform {
+  if (installed === null) {
+    throw new Error('csound-wasm: import the package by its name (its entry installs the platform layer)');
+  }
+  return installed;
+}
