@@ -1,10 +1,9 @@
-// Proves the browser test harness: the static server (COOP/COEP or not), headless Chromium through
-// playwright-core, cross-origin isolation, OfflineAudioContext, AudioWorklet and a realtime
+// Proves the browser test harness: the static server (COOP/COEP or not), headless Chromium (playwright-core) and
+// Firefox (puppeteer-core), cross-origin isolation, OfflineAudioContext, AudioWorklet and a realtime
 // AudioContext. It does not load csound-wasm itself.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, type OpenedPage } from './browser.js';
+import { launchTestBrowser, type BrowserName, type OpenedPage, type TestBrowser, type TestPage } from './browser.js';
 import { NO_ISOLATION_PREFIX, startServer, type RunningServer } from './server.js';
 
 const SMOKE = '/tests/browser/pages/smoke.html';
@@ -55,8 +54,6 @@ declare global {
 }
 
 let server: RunningServer;
-let browser: Browser | undefined;
-let launchError: Error | undefined;
 
 beforeAll(async () => {
   server = await startServer();
@@ -65,21 +62,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** Opens `path` on the test server, runs `body`, and on failure adds the page's console and errors. */
-async function onPage<T>(path: string, body: (p: OpenedPage) => Promise<T>): Promise<T> {
-  if (!browser) throw launchError ?? new Error('the browser was not launched');
-  const opened = await openPage(browser, server.url + path);
-  try {
-    await opened.page.waitForFunction(() => window.smokeReady === true, null, { timeout: 10_000 });
-    return await body(opened);
-  } catch (err) {
-    if (err instanceof Error) err.message += `\n--- browser ---\n${opened.report()}`;
-    throw err;
-  } finally {
-    await opened.close();
-  }
-}
 
 function peak(samples: number[]): number {
   return samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
@@ -134,12 +116,15 @@ describe('static server', () => {
   });
 });
 
-describe('headless Chromium', () => {
-  // If Chromium is missing, launchBrowser() throws with install instructions and every test below
+describe.each<BrowserName>(['chromium', 'firefox'])('headless %s', (name) => {
+  let browser: TestBrowser | undefined;
+  let launchError: Error | undefined;
+
+  // If the browser is missing, launchTestBrowser() throws with install instructions and every test below
   // fails with that message (they are not skipped).
   beforeAll(async () => {
     try {
-      browser = await launchBrowser();
+      browser = await launchTestBrowser(name);
     } catch (err) {
       launchError = err as Error;
     }
@@ -148,6 +133,21 @@ describe('headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
   });
+
+  /** Opens `path` on the test server, runs `body`, and on failure adds the page's console and errors. */
+  async function onPage<T>(path: string, body: (p: OpenedPage<TestPage>) => Promise<T>): Promise<T> {
+    if (!browser) throw launchError ?? new Error('the browser was not launched');
+    const opened = await browser.open(server.url + path);
+    try {
+      await opened.page.waitForFunction(() => window.smokeReady === true, null, { timeout: 10_000 });
+      return await body(opened);
+    } catch (err) {
+      if (err instanceof Error) err.message += `\n--- browser ---\n${opened.report()}`;
+      throw err;
+    } finally {
+      await opened.close();
+    }
+  }
 
   it('is cross-origin isolated: SharedArrayBuffer and shared WebAssembly.Memory work', async () => {
     const iso = await onPage(SMOKE, ({ page }) => page.evaluate(() => window.smoke.isolation()));
@@ -170,7 +170,7 @@ describe('headless Chromium', () => {
     expect(iso.crossOriginIsolated).toBe(false);
     expect(iso.sharedArrayBufferType).toBe('undefined');
     expect(iso.sharedArrayBuffer.ok).toBe(false);
-    // Chromium still creates a shared WebAssembly.Memory (its buffer is a SharedArrayBuffer), but it
+    // Both browsers still create a shared WebAssembly.Memory (its buffer is a SharedArrayBuffer), but it
     // cannot be handed to a worker or worklet.
     expect(iso.sharedMemory.ok).toBe(true);
     expect(iso.sharedMemory.postable).toMatch(/DataCloneError/);

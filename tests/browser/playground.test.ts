@@ -1,6 +1,7 @@
 // The playground page (web/) in Chromium: its production build (npm run build:web) served with the isolation
 // headers, then played, tweaked, evaluated into and rendered like a user would; and the Vite dev server that
 // `npm start` runs. Set UPDATE_DOCS_SCREENSHOT=1 to also write docs/playground.png (the README's picture).
+// In Firefox the same build is loaded and played; the rest is Chromium-only (see the skip below).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build, createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Csound } from '../../dist/js/index.js';
-import { launchBrowser, openPage, type OpenedPage } from './browser.js';
+import { launchBrowser, launchFirefox, openFirefoxPage, openPage, type OpenedPage } from './browser.js';
 import { decodePng } from './png.js';
 import { NO_ISOLATION_PREFIX, REPO_ROOT, startServer, type RunningServer } from './server.js';
 
@@ -460,7 +461,8 @@ describe('playground page (production build)', () => {
   it('says so in the page when the engine cannot load, and keeps the editor', async () => {
     const context = await browser.newContext();
     try {
-      await context.route('**/csound-engine.wasm', (route) => route.abort());
+      // The production build names the wasm with a content hash (assets/csound-engine-<hash>.wasm).
+      await context.route('**/csound-engine*.wasm', (route) => route.abort());
       const page = await context.newPage();
       await page.goto(`${server.url}/index.html`);
       const problem = page.locator('.problem.error', { hasText: 'could not load' });
@@ -495,6 +497,68 @@ describe('playground page (production build)', () => {
       await opened.close();
     }
   });
+});
+
+describe('playground page in Firefox (production build)', () => {
+  let firefox: Awaited<ReturnType<typeof launchFirefox>> | undefined;
+
+  beforeAll(async () => {
+    firefox = await launchFirefox();
+  }, 60_000);
+
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('plays an example after a click on Play (a trusted click through WebDriver BiDi), and Stop ends it', async () => {
+    const opened = await openFirefoxPage(firefox!, `${server.url}/index.html`);
+    const { page } = opened;
+    try {
+      await page.waitForFunction(() => document.body.dataset.state === 'idle', { timeout: 30_000, polling: 50 });
+      await page.select('#example', 'fm-bells');
+      await page.click('#play');
+      await page.waitForFunction(() => document.body.dataset.state === 'playing', { timeout: 30_000, polling: 50 });
+      await page.waitForFunction(() => (playground.performer()?.audioStats().quanta ?? 0) > 300, { timeout: 30_000, polling: 50 });
+      expect(await page.$$eval('.problem.error', (found) => found.length)).toBe(0);
+      await page.click('#stop');
+      await page.waitForFunction(() => document.body.dataset.state === 'idle', { timeout: 10_000, polling: 50 });
+    } catch (error) {
+      (error as Error).message += `\n${opened.report()}`;
+      throw error;
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('without cross-origin isolation it says which headers are missing, and Play does not start', async () => {
+    const opened = await openFirefoxPage(firefox!, `${server.url}${NO_ISOLATION_PREFIX}index.html`);
+    const { page } = opened;
+    try {
+      await page.waitForFunction(() => document.body.dataset.state === 'idle', { timeout: 30_000, polling: 50 });
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+      const warning = await page.$eval('.problem', (el) => el.textContent);
+      expect(warning).toContain('not cross-origin isolated');
+      expect(warning).toContain('Cross-Origin-Embedder-Policy: require-corp');
+      await page.click('#play');
+      // Before the click the page shows a warning; Play replaces it with an error.
+      await page.waitForFunction(() => document.querySelector('.problem.error') !== null, { timeout: 5_000, polling: 50 });
+      expect(await page.$eval('.problem.error', (el) => el.textContent)).toContain('nothing can play');
+      expect(await page.evaluate(() => playground.state())).toBe('idle');
+    } catch (error) {
+      (error as Error).message += `\n${opened.report()}`;
+      throw error;
+    } finally {
+      await opened.close();
+    }
+  });
+
+  // The reason is the driver, not a known Firefox failure: the other steps are written against Playwright's Page
+  // (locators, keyboard, download and request-routing events), Playwright cannot drive a stock Firefox, and
+  // puppeteer-core (which drives it here over WebDriver BiDi) has a different API; a second copy of every step
+  // would be the price. Whether Firefox passes them is untested. The engine paths they exercise (realtime
+  // performance, control channels, offline renders, pause/play, messages) run in Firefox in harness.test.ts and
+  // performer.test.ts.
+  it.skip('the remaining playground steps (sliders, Evaluate, compile errors, links, Render to WAV, microphone, MIDI, autoplay, load failure, dev server) run in Chromium only: they use Playwright-only page APIs', () => {});
 });
 
 describe('npm start: the Vite dev server', () => {
