@@ -11,5 +11,6 @@ export {
 } from './types.js';
 export * from './constants.js';
 export { CsoundPerformanceThread, type PerformanceThreadOptions } from './performance-thread.js';
+export { MessageClassifier, type MessageKind } from './message-kind.js';
 export { decodeOscMessage, encodeOscMessage, type OscArgument, type OscMessage } from './osc.js';
 export type { AudioContextLike, AudioWorkletNodeLike, WasmMemory } from './types.js';

@@ -3,7 +3,7 @@
 // flags: -o, -W, -d, -m N, --sample-rate, -k, -b/-B, orc/sco pairs, ...). The host file system is visible under the
 // same paths, so relative and absolute file names work as with native csound.
 import { existsSync, statSync } from 'node:fs';
-import { Csound, CsoundError, CSOUNDMSG_ERROR, CSOUNDMSG_TYPE_MASK, CSOUNDMSG_WARNING } from './index.js';
+import { Csound, CsoundError, MessageClassifier } from './index.js';
 
 const PROGRESS_INTERVAL_MS = 100;
 const BLOCK_KSMPS = 64;
@@ -67,10 +67,11 @@ async function main(argv: string[]): Promise<number> {
   }
   let progress: Progress | null = null;
   const csound = await Csound.create({ messages: 'stderr' });
+  const kinds = new MessageClassifier();
   csound.setMessageCallback((attr, text) => {
     progress?.clear();
-    const type = attr & CSOUNDMSG_TYPE_MASK;
-    const colour = process.stderr.isTTY && type === CSOUNDMSG_ERROR ? '\x1b[31m' : type === CSOUNDMSG_WARNING && process.stderr.isTTY ? '\x1b[33m' : '';
+    const kind = kinds.classify(attr, text);
+    const colour = !process.stderr.isTTY ? '' : kind === 'error' ? '\x1b[31m' : kind === 'warning' ? '\x1b[33m' : '';
     process.stderr.write(colour ? `${colour}${text}\x1b[0m` : text);
   });
   try {

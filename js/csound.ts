@@ -17,6 +17,7 @@ import { CsoundError, type CsoundMessage } from './errors.js';
 import type { EngineModule, RawEngine } from './engine-module.js';
 import { hostLink, type HostLink } from './internal.js';
 import { compiledEngine, instantiateEngine } from './loader.js';
+import { MessageClassifier } from './message-kind.js';
 import { platform } from './platform.js';
 import {
   ControlChannelHints,
@@ -106,6 +107,7 @@ export class Csound {
   private messageBuffer: CsoundMessage[] | null = null;
   private messageBufferToStdout = false;
   private readonly workletUrl: string | URL | undefined;
+  private readonly messageKinds = new MessageClassifier();
   /** Messages printed during the current call, attached to a CsoundError if the call fails. */
   private callMessages: string[] = [];
   /** Scratch block in wasm memory for audio-channel copies (ksmps doubles), grown on demand. */
@@ -196,10 +198,14 @@ export class Csound {
       this.messageCallback(message.attr, message.text);
     } else if (this.messageBuffer !== null) {
       this.messageBuffer.push(message);
-      if (this.messageBufferToStdout) writeOut(message, 'stdout');
+      if (this.messageBufferToStdout) this.writeOut(message, 'stdout');
     } else if (this.defaultSink === 'stderr') {
-      writeOut(message, 'stderr');
+      this.writeOut(message, 'stderr');
     }
+  }
+
+  private writeOut(message: CsoundMessage, stream: 'stdout' | 'stderr'): void {
+    platform().writeMessage(message.text, this.messageKinds.classify(message.attr, message.text), stream);
   }
 
   private view(ptr: number, length: number): Float64Array {
@@ -951,6 +957,4 @@ function parseScoreNumber(text: string): number {
   return (sign === '-' ? -1 : 1) * mantissa * 2 ** Number(exponent);
 }
 
-function writeOut(message: CsoundMessage, stream: 'stdout' | 'stderr'): void {
-  platform().writeMessage(message.text, message.attr, stream);
-}
+

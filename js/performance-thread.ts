@@ -3,7 +3,7 @@
 // Csound, and events and orchestra compiles take Csound's queued (async) paths while the performer runs.
 // In Node the performer is a worker_threads Worker (performer-node-worker.ts, started by platform-node.ts); in a
 // browser an AudioWorkletProcessor (worklet/processor.ts, bundled into dist/worklet.js).
-import { CSOUND_ERROR, CSOUNDMSG_ERROR } from './constants.js';
+import { CSOUND_ERROR } from './constants.js';
 import type { Csound } from './csound.js';
 import type { EngineModule } from './engine-module.js';
 import { CsoundError } from './errors.js';
@@ -385,7 +385,7 @@ export class CsoundPerformanceThread {
         readyNow();
       } else if (event.data.cmd === 'error') {
         this.link.flushMessages();
-        platform().writeMessage(`csound-wasm performer: ${event.data.message}\n`, CSOUNDMSG_ERROR, 'stderr');
+        platform().writeMessage(`csound-wasm performer: ${event.data.message}\n`, 'error', 'stderr');
       }
     };
     this.resolveEnd = resolveEnd;
@@ -429,7 +429,7 @@ export class CsoundPerformanceThread {
       onFileSystemCall: () => this.host._emscripten_main_thread_process_queued_calls(),
       onError: (message) => {
         this.link.flushMessages();
-        platform().writeMessage(`csound-wasm performer: ${message}\n`, CSOUNDMSG_ERROR, 'stderr');
+        platform().writeMessage(`csound-wasm performer: ${message}\n`, 'error', 'stderr');
       },
     });
     this.worker = worker;

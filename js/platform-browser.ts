@@ -6,8 +6,8 @@
 //   copy it; `workletUrl` overrides it (a page whose Content-Security-Policy refuses blob: workers).
 // @ts-ignore -- resolved by scripts/build-browser.mjs to the web build of the Emscripten glue (an ES module)
 import createEngine from 'csound-wasm:glue';
-import { CSOUNDMSG_ERROR, CSOUNDMSG_TYPE_MASK, CSOUNDMSG_WARNING } from './constants.js';
 import type { EngineFactory } from './engine-module.js';
+import type { MessageKind } from './message-kind.js';
 import type { CompiledEngine, Platform } from './platform.js';
 
 /** The text of dist/worklet.js, put here by the bundler (scripts/build-browser.mjs). */
@@ -65,11 +65,11 @@ async function compileEngine(wasmUrl: string | URL | undefined): Promise<Compile
     `'csound-wasm/csound-engine.wasm'\` with a bundler's file/asset loader)`);
 }
 
-function writeMessage(text: string, attr: number): void {
+/** Errors to console.error, warnings to console.warn, the rest (Csound's banner and progress lines) to console.log. */
+function writeMessage(text: string, kind: MessageKind): void {
   const line = text.replace(/\n$/, '');
-  const type = attr & CSOUNDMSG_TYPE_MASK;
-  if (type === CSOUNDMSG_ERROR) console.error(line);
-  else if (type === CSOUNDMSG_WARNING) console.warn(line);
+  if (kind === 'error') console.error(line);
+  else if (kind === 'warning') console.warn(line);
   else console.log(line);
 }
 

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineFactory } from './engine-module.js';
+import type { MessageKind } from './message-kind.js';
 import type { PerformerLink } from './performer-control.js';
 import type { CompiledEngine, Platform, WorkerHooks, WorkerPerformer } from './platform.js';
 
@@ -23,7 +24,7 @@ async function compileEngine(wasmUrl: string | URL | undefined): Promise<Compile
   return { factory, module: await WebAssembly.compile(bytes) };
 }
 
-function writeMessage(text: string, _attr: number, stream: 'stdout' | 'stderr'): void {
+function writeMessage(text: string, _kind: MessageKind, stream: 'stdout' | 'stderr'): void {
   process[stream].write(text);
 }
 

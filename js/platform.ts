@@ -3,6 +3,7 @@
 // (no `node:*` import, no worker_threads) and the Node entry no browser-only code, and the shared modules ask this
 // one place instead of testing for `process` here and there.
 import type { EngineFactory } from './engine-module.js';
+import type { MessageKind } from './message-kind.js';
 import type { PerformerLink } from './performer-control.js';
 
 export interface CompiledEngine {
@@ -32,7 +33,7 @@ export interface Platform {
   /** Compiles the engine's wasm, from `wasmUrl` or from where the package keeps it. */
   compileEngine(wasmUrl: string | URL | undefined): Promise<CompiledEngine>;
   /** Where Csound's messages go when no callback or buffer takes them. */
-  writeMessage(text: string, attr: number, stream: 'stdout' | 'stderr'): void;
+  writeMessage(text: string, kind: MessageKind, stream: 'stdout' | 'stderr'): void;
   /** Node: starts the performer worker on the instance's shared memory. */
   startWorker?(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer;
   /** Browser: the URL of the AudioWorklet module (`override`, or the package's own). */

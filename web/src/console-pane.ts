@@ -1,13 +1,10 @@
-// Csound's messages, coloured by their attribute (errors red, warnings amber). Csound 6.18 prints its ordinary
-// start-up lines with the error attribute too (they go where stderr would), so a message with that attribute is
-// red when it reads as an error, or continues one (" from file …", ">>> … <<<", "Line: 12"). Messages arrive in
-// pieces and at audio-thread pace; they are collected and written to the page once per animation frame, and the
-// pane keeps only the latest lines.
-import { CSOUNDMSG_ERROR, CSOUNDMSG_TYPE_MASK, CSOUNDMSG_WARNING } from 'csound-wasm';
+// Csound's messages, coloured by kind (errors red, warnings amber), as the package's MessageClassifier tells them
+// apart (Csound 6.18 prints its ordinary start-up lines with the error attribute too). Messages arrive in pieces
+// and at audio-thread pace; they are collected and written to the page once per animation frame, and the pane
+// keeps only the latest lines.
+import { MessageClassifier } from 'csound-wasm';
 
 const MAX_LINES = 1500;
-const ERROR_START = /^\s*(error\b|INIT ERROR|PERF ERROR|Parsing failed|Stopping on parser failure)|\b(failed|not found|unknown)\b/i;
-const ERROR_CONTINUATION = /^\s*(from file|>>>|Line:?\s*\d|Found:|Unexpected|Parsing failed|Stopping|\s*$)/i;
 
 type Kind = 'error' | 'warning' | 'note' | '';
 
@@ -15,8 +12,7 @@ export class ConsolePane {
   private readonly root: HTMLElement;
   private pending: Array<{ kind: Kind; text: string }> = [];
   private lines = 0;
-  /** The previous message was (part of) an error. */
-  private inError = false;
+  private readonly kinds = new MessageClassifier();
 
   constructor(root: HTMLElement) {
     this.root = root;
@@ -24,12 +20,8 @@ export class ConsolePane {
 
   /** A Csound message (the attr and text of a message callback). */
   message(attr: number, text: string): void {
-    const type = attr & CSOUNDMSG_TYPE_MASK;
-    let kind: Kind = '';
-    if (type === CSOUNDMSG_WARNING || /^\s*WARNING\b/.test(text)) kind = 'warning';
-    else if ((type === CSOUNDMSG_ERROR && ERROR_START.test(text)) || (this.inError && ERROR_CONTINUATION.test(text))) kind = 'error';
-    this.inError = kind === 'error';
-    this.pending.push({ kind, text });
+    const kind = this.kinds.classify(attr, text);
+    this.pending.push({ kind: kind === 'info' ? '' : kind, text });
   }
 
   /** A line from the page itself (not from Csound). */
