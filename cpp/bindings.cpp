@@ -55,6 +55,7 @@ EMSCRIPTEN_BINDINGS(csound_wasm) {
       .function("setHostAudioIO", &Engine::setHostAudioIO)
       .function("hostAudioIO", &Engine::hostAudioIO)
       .function("setRTAudioModule", &Engine::setRTAudioModule)
+      .function("setHostCommands", &Engine::setHostCommands)
       .function("setControlChannel", &Engine::setControlChannel)
       .function("controlChannel", &Engine::controlChannel)
       .function("setAudioChannel", &Engine::setAudioChannel)

@@ -19,6 +19,8 @@ int csoundModuleCreate_stdutil(CSOUND *csound);
 MYFLT named_instr_find(CSOUND *csound, char *name);
 // patches/csound/0002: replaced instrument definitions retired by a merge; frees (1) or forgets (0) them.
 void csoundWasmFreeRetired(CSOUND *csound, int freeThem);
+// cpp/host_commands.c
+void csound_wasm_set_host_commands_allowed(int allowed);
 // cpp/osc/host_osc.c
 int csound_wasm_osc_deliver(int port, const uint8_t *packet, size_t size);
 void csound_wasm_osc_take(void (*take)(void *context, const char *host, int port, const uint8_t *packet,
@@ -89,6 +91,27 @@ void Engine::install() {
   csoundSetExternalMidiInCloseCallback(csound_, &Engine::onMidiInClose);
   csoundModuleCreate_stdutil(csound_);
   registerStaticPlugins(csound_);
+  applyHostCommands();  // a reset deletes Csound's global variables
+}
+
+// The C flag gates libc system() for this module instance; the global variable (its text: the reason) makes
+// patches/csound/0008's opcodes and score bin refuse with a message. Both, so that neither alone is relied on.
+void Engine::setHostCommands(bool allowed, const std::string &reason) {
+  hostCommandsAllowed_ = allowed;
+  if (!reason.empty()) hostCommandsReason_ = reason;
+  applyHostCommands();
+}
+
+void Engine::applyHostCommands() {
+  static const char *const name = "csound-wasm:host-commands-denied";
+  csound_wasm_set_host_commands_allowed(hostCommandsAllowed_ ? 1 : 0);
+  // (csoundDestroyGlobalVariable does not check that Csound's table of them exists; the query does)
+  if (csoundQueryGlobalVariable(csound_, name) != nullptr) csoundDestroyGlobalVariable(csound_, name);
+  if (hostCommandsAllowed_) return;
+  const size_t size = hostCommandsReason_.size() + 1;
+  if (csoundCreateGlobalVariable(csound_, name, size) == CSOUND_SUCCESS) {
+    std::memcpy(csoundQueryGlobalVariable(csound_, name), hostCommandsReason_.c_str(), size);
+  }
 }
 
 // Runs on whichever thread prints (the host thread or the performer): it only copies the fragment.

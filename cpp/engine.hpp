@@ -70,6 +70,10 @@ class Engine {
   bool hostAudioIO() const;
   void setRTAudioModule(const std::string &module);
 
+  // Host commands (system, system_i, <CsScore bin>; cpp/host_commands.c, patches/csound/0008-*): denied from
+  // creation on. `reason` (when denied) ends Csound's error message: how to allow them, or why one cannot.
+  void setHostCommands(bool allowed, const std::string &reason);
+
   // Channels
   void setControlChannel(const std::string &name, double value);
   val controlChannel(const std::string &name);
@@ -128,6 +132,7 @@ class Engine {
   /** Waits (up to 1 s) until the performer has applied Csound's queued requests; false on time-out. */
   bool waitForQueue();
   void install();
+  void applyHostCommands();
 
   CSOUND *csound_;
   // 256 KiB of message fragments between two drains by the host thread.
@@ -136,6 +141,9 @@ class Engine {
   std::string partial_;  // host thread only: the start of a line not yet ended
   int partialAttr_ = 0;
   bool evalTimedOut_ = false;
+  bool hostCommandsAllowed_ = false;
+  std::string hostCommandsReason_ =
+      "Csound.create({ allowSystem: true }) allows them (the csound-wasm command: --allow-system)";
 };
 
 }  // namespace csound_wasm

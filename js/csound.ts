@@ -56,6 +56,13 @@ export interface CsoundOptions {
    * Default: true in browsers, where the performer (an AudioWorklet) plays spout; false in Node.
    */
   hostAudioIO?: boolean;
+  /**
+   * DANGEROUS: lets the orchestra run shell commands on the host, as the user of this process (the `system` and
+   * `system_i` opcodes, a CSD's `<CsScore bin="...">`). Only for CSDs you trust as you trust your own code.
+   * Default false: those fail with a Csound init or compile error that says host commands are disabled.
+   * Node only; browsers have no host commands, and there the option changes nothing.
+   */
+  allowSystem?: boolean;
 }
 
 export type MessageCallback = (attr: number, text: string) => void;
@@ -130,6 +137,9 @@ export class Csound {
     this.engine = new module.Engine();
     this.workletUrl = options.workletUrl;
     if (options.hostAudioIO ?? platform().name === 'browser') this.engine.setHostAudioIO();
+    // Host commands are denied from the engine's creation on; only a Node host can allow them.
+    if (platform().name === 'browser') this.engine.setHostCommands(false, 'browsers cannot run them');
+    else if (options.allowSystem === true) this.engine.setHostCommands(true, '');
     this.flushMessages();
   }
 

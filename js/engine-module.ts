@@ -42,6 +42,8 @@ export interface RawEngine {
   setHostAudioIO(): void;
   hostAudioIO(): boolean;
   setRTAudioModule(module: string): void;
+  /** Allows or denies host commands (system, system_i, <CsScore bin>); `reason` ends the refusal's message. */
+  setHostCommands(allowed: boolean, reason: string): void;
   setControlChannel(name: string, value: number): void;
   controlChannel(name: string): { value: number; err: number };
   setAudioChannel(name: string, samples: number): void;
