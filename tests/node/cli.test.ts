@@ -1,6 +1,6 @@
 // The csound-wasm command: renders like the csound command (same flags, same file), exits non-zero on errors.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist', 'js', 'cli.js');
 const work = mkdtempSync(path.join(tmpdir(), 'csound-wasm-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// A folder next to the working one that no command line below names, except where a test says so.
+const other = mkdtempSync(path.join(tmpdir(), 'csound-wasm-cli-other-'));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(other, { recursive: true, force: true });
+});
 
 function run(cmd: string, args: string[]) {
   return spawnSync(cmd, args, { cwd: work, encoding: 'utf8', timeout: 60_000 });
+}
+
+/** A CSD with this orchestra (after the header) and a score that plays instr 1 briefly. */
+function csdText(orc: string): string {
+  return `<CsoundSynthesizer>\n<CsInstruments>\nsr=44100\nksmps=32\nnchnls=1\n0dbfs=1\n${orc}\n</CsInstruments>\n<CsScore>\ni1 0 0.01\n</CsScore>\n</CsoundSynthesizer>\n`;
 }
 
 describe('csound-wasm CLI', () => {
@@ -60,5 +70,51 @@ describe('csound-wasm CLI', () => {
     expect(native.stderr).toContain('PERF ERROR');
     expect(native.status).not.toBe(0);
     expect(wasm.status).toBe(native.status);
+  });
+
+  it('runs no shell command from the CSD unless --allow-system is given (which is not passed to Csound)', () => {
+    const marker = path.join(work, 'system-marker');
+    writeFileSync(path.join(work, 'system.csd'), csdText(`instr 1\n i1 system_i 1, "touch ${marker}"\nendin`));
+    const denied = run(process.execPath, [cli, '-n', 'system.csd']);
+    expect(existsSync(marker)).toBe(false);
+    expect(denied.stderr).toContain('system_i: running host commands is disabled');
+    expect(denied.stderr).toContain('--allow-system');
+    expect(denied.status).not.toBe(0); // one init error, counted as csound counts it
+    const allowed = run(process.execPath, [cli, '--allow-system', '-n', 'system.csd']);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it('sees only the folders the command line names: the working folder, the files\' folders, --env paths', () => {
+    writeFileSync(path.join(other, 'secret.txt'), 'secret\n');
+    writeFileSync(path.join(other, 'secret.orc'), 'giSecret = 1\n');
+    writeFileSync(path.join(work, 'here.txt'), 'here\n');
+    const probe = csdText(
+      `instr 1\n iout filevalid "${other}/secret.txt"\n iin filevalid "here.txt"\n prints "visible: outside %d inside %d\\n", iout, iin\n fprints "${other}/written.txt", "x"\nendin`,
+    );
+    writeFileSync(path.join(work, 'probe.csd'), probe);
+    const hidden = run(process.execPath, [cli, '-n', 'probe.csd']);
+    expect(hidden.stderr).toContain('visible: outside 0 inside 1');
+    expect(existsSync(path.join(other, 'written.txt'))).toBe(false);
+    // Native csound sees the whole host: the difference is the sandbox's.
+    const native = run('csound', ['-n', 'probe.csd']);
+    expect(native.stderr).toContain('visible: outside 1 inside 1');
+    rmSync(path.join(other, 'written.txt'), { force: true });
+
+    // A folder named on the command line (here a search path) is visible; so is the folder of a CSD named by path.
+    const named = run(process.execPath, [cli, '-n', `--env:SSDIR+=${other}`, 'probe.csd']);
+    expect(named.stderr).toContain('visible: outside 1 inside 1');
+    const elsewhere = path.join(other, 'sub');
+    mkdirSync(elsewhere, { recursive: true });
+    writeFileSync(path.join(elsewhere, 'probe.csd'), probe.replace('"here.txt"', `"${elsewhere}/probe.csd"`));
+    const inFolder = run(process.execPath, [cli, '-n', path.join(elsewhere, 'probe.csd')]);
+    expect(inFolder.stderr).toContain('visible: outside 0 inside 1');
+
+    // An #include of a file outside fails as for a missing file.
+    writeFileSync(path.join(work, 'include.csd'), csdText(`#include "${other}/secret.orc"\ninstr 1\nendin`));
+    const include = run(process.execPath, [cli, '-n', 'include.csd']);
+    expect(include.status).not.toBe(0);
+    expect(include.stderr).toContain('secret.orc');
+    expect(run('csound', ['-n', 'include.csd']).status).toBe(0);
   });
 });
