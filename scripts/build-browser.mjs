@@ -1,6 +1,7 @@
 // Builds the browser files of the package from the Emscripten glue and the TypeScript sources:
 //   dist/worklet.js  the AudioWorklet module: worklet/processor.ts + the glue, one file without imports
 //   dist/browser.js  the browser entry: js/browser.ts + the glue + the worklet's text, one file without imports
+//   dist/compat.js   csound-wasm/compat (js/compat.ts), importing only ./browser.js
 // The glue is the same build as dist/csound-engine.cjs with its Node branches removed, so neither file names a
 // Node module (bundlers that target browsers refuse those) and both load in any bundler or straight from a page.
 // The wasm stays one file, dist/csound-engine.wasm, found next to dist/browser.js.
@@ -65,11 +66,26 @@ try {
     outfile: path.join(dist, 'browser.js'),
     define: { __CSOUND_WASM_WORKLET_SOURCE__: JSON.stringify(worklet) },
   });
-  for (const file of ['worklet.js', 'browser.js']) {
+  // dist/compat.js, the @csound/browser-shaped API (js/compat.ts): its one import, the public API, becomes an import
+  // of ./browser.js, so a page that uses both entries loads one engine and one CsoundError class.
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'js/compat.ts')],
+    outfile: path.join(dist, 'compat.js'),
+    plugins: [{
+      name: 'csound-wasm-compat',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/api\.js$/ }, () => ({ path: './browser.js', external: true }));
+      },
+    }],
+  });
+  for (const file of ['worklet.js', 'browser.js', 'compat.js']) {
     const text = readFileSync(path.join(dist, file), 'utf8');
     const nodeOnly = /\brequire\(|["'`]node:[a-z_/]+|\bworker_threads\b|__dirname|__filename/.exec(text);
     if (nodeOnly) throw new Error(`build-browser: dist/${file} still holds Node code (${nodeOnly[0]})`);
-    if (/^\s*import[\s{*]/m.test(text) || /\bimport\(/.test(text)) throw new Error(`build-browser: dist/${file} imports a module`);
+    // compat.js may import ./browser.js and nothing else.
+    const imports = text.replace(/\bimport\s*\{[^}]*\}\s*from\s*"\.\/browser\.js";?/g, file === 'compat.js' ? '' : '$&');
+    if (/^\s*import[\s{*]/m.test(imports) || /\bimport\(/.test(imports)) throw new Error(`build-browser: dist/${file} imports a module`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
