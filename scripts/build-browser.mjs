@@ -87,6 +87,26 @@ try {
     const imports = text.replace(/\bimport\s*\{[^}]*\}\s*from\s*"\.\/browser\.js";?/g, file === 'compat.js' ? '' : '$&');
     if (/^\s*import[\s{*]/m.test(imports) || /\bimport\(/.test(imports)) throw new Error(`build-browser: dist/${file} imports a module`);
   }
+  // dist/wam.js, csound-wasm/wam (js/wam.ts): the WAM plugin's processor (worklet/wam-processor.ts, no Csound code)
+  // is embedded as text, and the public API is imported from ./browser.js, so the plugin adds only its own code.
+  const wamProcessor = await build({ ...common, entryPoints: [path.join(root, 'worklet/wam-processor.ts')], write: false });
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'js/wam.ts')],
+    outfile: path.join(dist, 'wam.js'),
+    define: { __CSOUND_WASM_WAM_PROCESSOR_SOURCE__: JSON.stringify(wamProcessor.outputFiles[0].text) },
+    plugins: [{
+      name: 'csound-wasm-wam',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/api\.js$/ }, () => ({ path: './browser.js', external: true }));
+      },
+    }],
+  });
+  const wam = readFileSync(path.join(dist, 'wam.js'), 'utf8');
+  const wamImports = wam.replace(/\bimport\s*\{[^}]*\}\s*from\s*"\.\/browser\.js";?/g, '');
+  if (/\brequire\(|["'`]node:[a-z_/]+|__dirname/.test(wam) || /^\s*import[\s{*]/m.test(wamImports) || /\bimport\(/.test(wamImports)) {
+    throw new Error('build-browser: dist/wam.js may import ./browser.js and nothing else');
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
