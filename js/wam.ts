@@ -707,6 +707,11 @@ export class CsoundWebAudioModule {
    * gesture), at once, and the performance starts when the context runs.
    */
   async createAudioNode(initialState?: Partial<CsoundWamState>): Promise<CsoundWamNode> {
+    if (typeof crossOriginIsolated !== 'undefined' && !crossOriginIsolated) {
+      throw new CsoundError('csound-wasm/wam', CSOUND_ERROR, 'the host page is not cross-origin isolated, so the ' +
+        'audio thread cannot share the engine\'s memory: serve it with "Cross-Origin-Opener-Policy: same-origin" ' +
+        'and "Cross-Origin-Embedder-Policy: require-corp"');
+    }
     const csd = typeof initialState?.csd === 'string' ? initialState.csd : this.csdText;
     this.csdText = csd;
     const engine = await WamEngine.create(this.audioContext, csd, this.options);

@@ -116,6 +116,7 @@ interface WamWindow {
     initial: { csd: string; parameters: Record<string, number> };
     genericInfo: { name: string; ids: string[]; isInstrument: boolean };
   }>;
+  createError(csd: string): Promise<{ name: string; message: string } | null>;
   gui(csd: string): Promise<{
     described: Array<{ name: string; min: string; max: string; value: string }>;
     gainValue: number;
@@ -246,6 +247,18 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     expect(result.replaced.name).toBe('Test Effect');
     expect(result.initial).toEqual(result.state);
     expect(result.genericInfo).toEqual({ name: 'Csound Synth', ids: ['cutoff', 'gain', 'resonance'], isInstrument: true });
+  });
+
+  it('refuses a host page without cross-origin isolation with a CsoundError that names the headers', async () => {
+    const page = await browser.open(`${server.url}/no-isolation/tests/browser/pages/wam.html`);
+    try {
+      await page.page.waitForFunction(() => (window as unknown as WamWindow).pageReady === true);
+      const error = await page.page.evaluate((csd) => (window as unknown as WamWindow).createError(csd), synthCsd(false));
+      expect(error?.name).toBe('CsoundError');
+      expect(error?.message).toMatch(/not cross-origin isolated.*Cross-Origin-Opener-Policy: same-origin.*Cross-Origin-Embedder-Policy: require-corp/);
+    } finally {
+      await page.close();
+    }
   });
 
   it('makes a GUI with a slider per parameter that sets the channel and follows changes', async () => {
