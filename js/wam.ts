@@ -357,7 +357,6 @@ export class CsoundWamNode extends AudioWorkletNode {
   private destroyed = false;
   /** Counts engine replacements (setState with another CSD), so a GUI knows to rebuild. */
   private generation = 0;
-  private starting: Promise<void> = Promise.resolve();
 
   /** @internal Made by CsoundWebAudioModule.createAudioNode(). */
   constructor(module: CsoundWebAudioModule, engine: WamEngine) {
@@ -538,7 +537,7 @@ export class CsoundWamNode extends AudioWorkletNode {
   /** @internal Starts the engine's performer and routes it (the WAM resolves initialize() after it runs). */
   startPerformer(): Promise<void> {
     const engine = this.engine;
-    this.starting = engine.start().then((performer) => {
+    return engine.start().then((performer) => {
       if (this.destroyed || engine !== this.engine) {
         engine.destroy();
         return;
@@ -553,7 +552,6 @@ export class CsoundWamNode extends AudioWorkletNode {
       for (const c of this.connections) connectFrom(performer, c);
       engine.resume();
     });
-    return this.starting;
   }
 
   /** @internal The parameters as they are now (the GUI). */
