@@ -12,6 +12,7 @@ import {
   CSOUND_EXITJMP_SUCCESS,
   CSOUND_MEMORY,
   CSOUND_STRING_CHANNEL,
+  CSOUNDMSG_ERROR,
 } from './constants.js';
 import { CsoundError, type CsoundMessage } from './errors.js';
 import type { EngineModule, RawEngine } from './engine-module.js';
@@ -67,6 +68,12 @@ export interface CsoundOptions {
 
 export type MessageCallback = (attr: number, text: string) => void;
 
+/**
+ * Calls that perform, or end or restart the performance, on the calling thread: refused while a
+ * CsoundPerformanceThread performs the instance (two threads would run Csound's performance at once).
+ */
+const PERFORMER_ONLY = new Set(['performKsmps', 'performKsmpsBlock', 'start', 'compile', 'cleanup', 'reset']);
+
 const EVENT_LETTERS: Record<number, string> = { [CS_INSTR_EVENT]: 'i', [CS_TABLE_EVENT]: 'f', [CS_END_EVENT]: 'e' };
 
 /** How many of the latest messages a CsoundError carries at most. */
@@ -108,6 +115,10 @@ export class Csound {
     return this.performerProbe !== null && this.performerProbe();
   }
   private engine: RawEngine | null;
+  /** Why the instance was retired (a trap, or a performer that had to be ended by force), or null. */
+  private retired: string | null = null;
+  /** Channels whose lock this thread holds (lockChannel without unlockChannel yet). */
+  private readonly heldLocks = new Set<string>();
   private readonly userHostData: unknown;
   private readonly defaultSink: 'stderr' | 'none';
   private messageCallback: MessageCallback | null = null;
@@ -161,13 +172,29 @@ export class Csound {
   // ---------------------------------------------------------------- internals
 
   private get raw(): RawEngine {
-    if (this.engine === null) throw new CsoundError('Csound', CSOUND_ERROR, 'this instance was destroyed');
+    if (this.engine === null) {
+      throw new CsoundError('Csound', CSOUND_ERROR, this.retired === null ? 'this instance was destroyed'
+        : `this instance was retired: ${this.retired}; create a new Csound`);
+    }
     return this.engine;
+  }
+
+  /** Ends the use of an engine whose state is unknown; later calls throw, saying why (see HostLink.retire). */
+  private retire(reason: string): void {
+    if (this.engine === null) return;
+    this.flushMessages();
+    this.retired = reason;
+    this.engine = null;
+    this.deliver({ attr: CSOUNDMSG_ERROR, text: `csound-wasm: ${reason}\n` });
   }
 
   /** Runs one engine call: wasm traps and binding errors become CsoundError; printed messages are routed. */
   private call<T>(operation: string, body: (engine: RawEngine) => T): T {
     const engine = this.raw;
+    if (this.performerProbe !== null && PERFORMER_ONLY.has(operation)) {
+      throw new CsoundError(operation, CSOUND_ERROR, 'a CsoundPerformanceThread performs this instance; ' +
+        `${operation} on this thread would run Csound on two threads at once: stop() the thread and await its join() first`);
+    }
     this.callMessages = [];
     try {
       return body(engine);
@@ -178,6 +205,7 @@ export class Csound {
       if (cause instanceof WebAssembly.RuntimeError) {
         // A trap leaves the engine's state unknown: this instance is retired, others are unaffected.
         this.engine = null;
+        this.retired = `the engine trapped in ${operation} (${detail})`;
         throw new CsoundError(operation, CSOUND_ERROR, `the engine trapped (${detail}); create a new Csound`, this.callMessages);
       }
       throw new CsoundError(operation, CSOUND_ERROR, detail, this.callMessages);
@@ -243,6 +271,7 @@ export class Csound {
       workletUrl: this.workletUrl,
       alive: () => this.engine !== null,
       flushMessages: () => this.flushMessages(),
+      retire: (reason) => this.retire(reason),
       setPerforming: (probe) => {
         this.performerProbe = probe;
       },
@@ -269,7 +298,11 @@ export class Csound {
   /** Destroys the engine and frees its memory; the object cannot be used afterwards. */
   destroy(): void {
     if (this.engine === null) return;
+    if (this.performerProbe !== null) {
+      throw new CsoundError('destroy', CSOUND_ERROR, 'a CsoundPerformanceThread performs this instance: stop() it and await its join() first');
+    }
     const engine = this.engine;
+    this.heldLocks.clear();
     try {
       engine.delete();
     } finally {
@@ -489,6 +522,7 @@ export class Csound {
   /** Resets the instance for a new performance (implies cleanup). Files in the virtual file system stay. */
   reset(): void {
     this.call('reset', (e) => e.reset());
+    this.heldLocks.clear();
   }
 
   /** Runs a Csound utility (sndinfo, hetro, lpanal, pvanal, atsa, cvanal, ...) with its arguments. */
@@ -626,13 +660,19 @@ export class Csound {
   lockChannel(name: string): void {
     const op = 'lockChannel';
     expectString(op, 'name', name);
+    // Csound's channel lock is a spin lock without an owner: taking it twice would spin for ever.
+    if (this.heldLocks.has(name)) {
+      throw new CsoundError(op, CSOUND_ERROR, `this thread already holds the lock of channel ${JSON.stringify(name)}; unlockChannel it first`);
+    }
     this.check(this.call(op, (e) => e.lockChannel(name)), op, `no channel named ${JSON.stringify(name)}`);
+    this.heldLocks.add(name);
   }
 
   unlockChannel(name: string): void {
     const op = 'unlockChannel';
     expectString(op, 'name', name);
     this.check(this.call(op, (e) => e.unlockChannel(name)), op, `no channel named ${JSON.stringify(name)}`);
+    this.heldLocks.delete(name);
   }
 
   /** Sets the hints of an existing control channel. */

@@ -9,7 +9,7 @@ import type { EngineModule } from './engine-module.js';
 import { CsoundError } from './errors.js';
 import { hostLink, type HostLink } from './internal.js';
 import { MAXIMUM_PAGES } from './loader.js';
-import { Control, Stat, State, type PerformerLink } from './performer-control.js';
+import { Control, Owner, Stat, State, type PerformerLink } from './performer-control.js';
 import { platform, type WorkerPerformer } from './platform.js';
 import type { AudioContextLike, AudioWorkletNodeLike } from './types.js';
 
@@ -68,8 +68,17 @@ interface PerformerHostModule extends EngineModule {
   Recorder: new () => Recorder;
 }
 
-/** How long a realtime AudioContext may take to construct the performer (attach + first k-cycle). */
+/** How long a realtime AudioContext may take to resume and construct the performer (attach + first k-cycle). */
 const WORKLET_READY_TIMEOUT_MS = 10_000;
+/**
+ * How long stop() waits for the k-cycle under way. One still running then is taken for one that never returns (an
+ * endless loop in the orchestra): the performer is ended by force and the instance retired.
+ */
+const STOP_GRACE_MS = 500;
+/** How long a call on the host thread waits, after pause() or stop(), for the k-cycle under way to end. */
+const PARK_WAIT_MS = 250;
+/** The performance thread that performs each instance (at most one). */
+const performers = new WeakMap<Csound, CsoundPerformanceThread>();
 const SharedBuffer = typeof SharedArrayBuffer === 'undefined' ? ArrayBuffer : SharedArrayBuffer;
 
 export class CsoundPerformanceThread {
@@ -96,6 +105,9 @@ export class CsoundPerformanceThread {
   private runStatus = 0;
   private running = false;
   private finished: Promise<number> | null = null;
+  private stopTimer: ReturnType<typeof setTimeout> | null = null;
+  /** True once the performer was given up (ended by force, or it trapped): no more calls into the engine. */
+  private abandoned = false;
 
   /** Creates the performance thread for `csound` (the seed passes `cs.csound()`; here the Csound object). */
   constructor(csound: Csound, options: PerformanceThreadOptions = {}) {
@@ -133,6 +145,8 @@ export class CsoundPerformanceThread {
    */
   readOutput(target: Float64Array): number {
     if (this.output === null) throw new CsoundError('readOutput', CSOUND_ERROR, 'create the thread with { outputRingFrames }');
+    // A retired instance's allocator may be locked for good.
+    if (!this.link.alive()) return 0;
     const channels = this.outputChannels;
     const frames = Math.floor(target.length / channels);
     if (this.outputScratch.frames < frames) {
@@ -156,10 +170,19 @@ export class CsoundPerformanceThread {
    * it may be ignored, as the seed's play() returns nothing.
    */
   play(): Promise<void> {
-    if (this.finished === null) return this.launch();
-    Atomics.store(this.control, Control.State, State.Running);
-    Atomics.notify(this.control, Control.State);
-    return Promise.resolve();
+    let started: Promise<void>;
+    if (this.finished === null) {
+      started = this.launch();
+    } else {
+      // Continues a paused performance; one that is stopping or has ended stays so.
+      Atomics.compareExchange(this.control, Control.State, State.Paused, State.Running);
+      Atomics.notify(this.control, Control.State);
+      started = Promise.resolve();
+    }
+    // The seed's play() returns nothing, so the Promise may be ignored: a failed start must not end the process as
+    // an unhandled rejection (join() settles with a negative status too).
+    started.catch(() => {});
+    return started;
   }
 
   /** Browser: the (Offline)AudioContext the performer runs in, once play() has started it. */
@@ -190,12 +213,23 @@ export class CsoundPerformanceThread {
     else this.pause();
   }
 
-  /** Stops the performance (it cannot be continued); join() resolves when the performer has ended. */
+  /**
+   * Stops the performance (it cannot be continued); join() resolves when the performer has ended. The performer
+   * ends after the k-cycle under way; if that k-cycle has not returned 0.5 s later (an endless loop in the
+   * orchestra), the performer is ended by force (Node: the worker is terminated; browser: the node is disconnected),
+   * the instance is retired and join() resolves with a negative status.
+   */
   stop(): void {
     Atomics.store(this.control, Control.State, State.Stop);
     Atomics.notify(this.control, Control.State);
+    if (!this.running) return;
     // A performer waiting for room in the output ring must see the stop.
-    this.output?.stop();
+    if (!this.abandoned) this.output?.stop();
+    if (!this.link.alive()) {
+      this.abandon(null);
+    } else if (this.stopTimer === null) {
+      this.stopTimer = setTimeout(() => this.stopOverdue(), STOP_GRACE_MS);
+    }
   }
 
   /** True while the performer thread exists (playing or paused). */
@@ -254,7 +288,7 @@ export class CsoundPerformanceThread {
 
   /** Stops recording and closes the file (its header is finished). */
   stopRecord(): void {
-    this.recorder.stop();
+    if (this.link.alive()) this.recorder.stop();
   }
 
   /**
@@ -287,6 +321,12 @@ export class CsoundPerformanceThread {
 
   private launch(): Promise<void> {
     const isNode = platform().name === 'node';
+    this.csound.csound(); // throws when the instance was destroyed or retired
+    const other = performers.get(this.csound);
+    if (other !== undefined && other !== this) {
+      throw new CsoundError('play', CSOUND_ERROR, 'another CsoundPerformanceThread performs this instance; an ' +
+        'instance has one performing thread: stop() that one and await its join() first');
+    }
     if (!isNode && typeof crossOriginIsolated !== 'undefined' && !crossOriginIsolated) {
       return Promise.reject(new CsoundError('play', CSOUND_ERROR, 'the page is not cross-origin isolated, so ' +
         'the audio thread cannot share the engine\'s memory: serve the page with ' +
@@ -300,7 +340,8 @@ export class CsoundPerformanceThread {
     const realtime = !isNode && !(this.context !== null && isOfflineContext(this.context));
     Atomics.store(this.control, Control.State, realtime ? State.Starting : State.Running);
     this.running = true;
-    Atomics.store(this.control, Control.Parked, 0);
+    performers.set(this.csound, this);
+    Atomics.store(this.control, Control.Owner, Owner.Idle);
     this.link.setPerforming(() => this.mayBeInCsound());
     let started: Promise<void>;
     if (isNode) {
@@ -310,9 +351,15 @@ export class CsoundPerformanceThread {
       this.finished = new Promise<number>((resolve) => {
         resolveEnd = resolve;
       });
-      started = this.startWorklet(resolveEnd).catch((error: unknown) => {
-        this.finish(-1);
-        resolveEnd(this.runStatus);
+      this.resolveEnd = resolveEnd;
+      started = this.startWorklet().catch((error: unknown) => {
+        // The processor may not exist yet, or still be in its first k-cycle: end it by taking Owner, or give it up.
+        Atomics.store(this.control, Control.State, State.Stop);
+        if (Atomics.compareExchange(this.control, Control.Owner, Owner.Idle, Owner.Host) === Owner.Performer) {
+          this.abandon(`play(): ${(error as Error).message}`);
+        } else {
+          this.endWorklet(-1);
+        }
         throw error;
       });
     }
@@ -333,7 +380,7 @@ export class CsoundPerformanceThread {
   }
 
   /** Browser: the performer is an AudioWorkletProcessor (worklet/processor.ts) on the audio rendering thread. */
-  private async startWorklet(resolveEnd: (status: number) => void): Promise<void> {
+  private async startWorklet(): Promise<void> {
     const sr = this.csound.sr();
     if (!this.csound.hostAudioIO()) {
       // Without it Csound would open an audio device or a file from the audio thread, which cannot do either.
@@ -377,31 +424,40 @@ export class CsoundPerformanceThread {
       },
     });
     let readyNow!: () => void;
-    const ready = new Promise<void>((resolve) => {
+    let failNow!: (error: Error) => void;
+    const ready = new Promise<void>((resolve, reject) => {
       readyNow = resolve;
+      failNow = reject;
     });
-    this.node.port.onmessage = (event: MessageEvent<{ cmd: string; message?: string }>) => {
+    ready.catch(() => {}); // an offline context does not wait for it
+    this.node.port.onmessage = (event: MessageEvent<{ cmd: string; message?: string; trapped?: boolean }>) => {
       if (event.data.cmd === 'ready') {
         readyNow();
       } else if (event.data.cmd === 'error') {
-        this.link.flushMessages();
-        platform().writeMessage(`csound-wasm performer: ${event.data.message}\n`, 'error', 'stderr');
+        const message = event.data.message ?? 'the performer failed';
+        if (event.data.trapped) {
+          // The processor has ended (Failed, Ended); the instance's state is unknown.
+          this.abandon(message);
+        } else {
+          this.link.flushMessages();
+          platform().writeMessage(`csound-wasm performer: ${message}\n`, 'error', 'stderr');
+        }
+        failNow(new CsoundError('play', CSOUND_ERROR, message));
       }
     };
-    this.resolveEnd = resolveEnd;
     if (isOfflineContext(context)) {
       this.node.connect(context.destination);
       return;
     }
     // Pre-roll: the node joins the graph only once the processor has attached to the instance and performed
     // the first k-cycle (the slow one: first calls, init passes), so the first quantum it renders is on time.
-    if (context.state !== 'running') await (context as AudioContext).resume();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new CsoundError('play', CSOUND_ERROR, 'the audio thread did not start the ' +
         `performer within ${WORKLET_READY_TIMEOUT_MS / 1000} s (is the AudioContext running?)`)), WORKLET_READY_TIMEOUT_MS);
     });
     try {
+      if (context.state !== 'running') await Promise.race([(context as AudioContext).resume(), timeout]);
       await Promise.race([ready, timeout]);
     } finally {
       clearTimeout(timer);
@@ -434,8 +490,11 @@ export class CsoundPerformanceThread {
     });
     this.worker = worker;
     this.finished = worker.exited.then((status) => {
+      if (Atomics.load(this.control, Control.Failed) === 1) {
+        this.abandon(`the performer trapped (${worker.failure() ?? 'no message'})`);
+      }
       const ended = Atomics.load(this.control, Control.Ended) === 1;
-      this.finish(status ?? (ended ? Atomics.load(this.control, Control.Status) : -1));
+      this.finish(this.abandoned ? -1 : status ?? (ended ? Atomics.load(this.control, Control.Status) : -1));
       return this.runStatus;
     });
     return worker.started.catch((cause: unknown) => {
@@ -445,35 +504,107 @@ export class CsoundPerformanceThread {
 
   private resolveEnd: ((status: number) => void) | null = null;
 
-  /** Whether the performer may be inside a Csound call now, or start one before the host changes State. */
+  /**
+   * Whether the performer may be inside a Csound call now, or start one, so that a call on the host thread must
+   * take Csound's queued path. After pause() or stop() the performer starts no more k-cycles (it reads State after
+   * it takes Owner), so this waits for the one under way, if any, and then says no.
+   */
   private mayBeInCsound(): boolean {
+    // A trapped performer keeps Owner: its locks may be held, and the instance is about to be retired.
+    if (Atomics.load(this.control, Control.Failed) === 1) return true;
     if (Atomics.load(this.control, Control.Ended) === 1) return false;
-    return Atomics.load(this.control, Control.State) === State.Running || Atomics.load(this.control, Control.Parked) === 0;
+    const state = Atomics.load(this.control, Control.State);
+    if (state === State.Running || state === State.Starting) return true;
+    const deadline = performance.now() + PARK_WAIT_MS;
+    while (Atomics.load(this.control, Control.Owner) === Owner.Performer) {
+      if (Atomics.load(this.control, Control.Ended) === 1) return Atomics.load(this.control, Control.Failed) === 1;
+      if (performance.now() > deadline) return true;
+    }
+    return false;
   }
 
   private serviceTick(): void {
+    if (!this.link.alive()) {
+      // Retired by a trap on this thread while the performer ran: it may be stuck on a lock the trap left held.
+      this.abandon(null);
+      return;
+    }
     this.link.flushMessages();
     this.recorder.drain();
-    if (this.resolveEnd !== null && Atomics.load(this.control, Control.Ended) === 1) {
-      const resolve = this.resolveEnd;
-      this.resolveEnd = null;
-      this.finish(Atomics.load(this.control, Control.Status));
-      this.node?.disconnect();
-      resolve(this.runStatus);
+    // Browser: the processor ended (score end, stop, an error); a trap is handled when its message arrives.
+    if (this.worker === null && Atomics.load(this.control, Control.Ended) === 1 && Atomics.load(this.control, Control.Failed) === 0) {
+      this.endWorklet(Atomics.load(this.control, Control.Status));
     }
+  }
+
+  /** stop() was called STOP_GRACE_MS ago and the performer has not ended. */
+  private stopOverdue(): void {
+    this.stopTimer = null;
+    if (!this.running || this.abandoned || Atomics.load(this.control, Control.Ended) === 1) return;
+    const owner = Atomics.compareExchange(this.control, Control.Owner, Owner.Idle, Owner.Host);
+    if (owner === Owner.Performer) {
+      this.abandon(`stop(): the performer's k-cycle did not return within ${STOP_GRACE_MS} ms (an endless loop in ` +
+        `the orchestra?), so it was ${this.worker !== null ? 'terminated' : 'disconnected'}`);
+    } else if (this.worker === null) {
+      // Browser: no process() call is under way, and none will perform (a suspended or idle AudioContext).
+      this.endWorklet(1);
+    }
+    // Node, Owner idle: the worker is between k-cycles and ends by itself.
+  }
+
+  /**
+   * Gives the performer up: it trapped, or a k-cycle never returns, or a trap on this thread retired the instance
+   * while it performed. The instance is retired (with `reason`, unless it already is) and no call goes into the
+   * engine any more: its locks and allocator may be in any state. Node: the worker is terminated, and join()
+   * settles when it has exited. Browser: the node is disconnected (an AudioWorklet cannot be ended from outside;
+   * the audio thread stays in a loop that never returns) and join() settles now. Both with a negative status.
+   */
+  private abandon(reason: string | null): void {
+    if (this.abandoned || !this.running) return;
+    this.abandoned = true;
+    Atomics.store(this.control, Control.State, State.Stop);
+    if (reason !== null) this.link.retire(reason);
+    if (this.worker !== null) {
+      void this.worker.terminate();
+    } else {
+      this.endWorklet(-1);
+    }
+  }
+
+  /** Browser: ends the performance on the host side, disconnects the node and settles join(). */
+  private endWorklet(status: number): void {
+    const resolve = this.resolveEnd;
+    if (resolve === null) return;
+    this.resolveEnd = null;
+    this.finish(status);
+    this.node?.disconnect();
+    resolve(this.runStatus);
   }
 
   private finish(status: number): void {
     if (this.service !== null) clearInterval(this.service);
     this.service = null;
-    this.recorder.stop();
-    this.output?.stop();
+    if (this.stopTimer !== null) clearTimeout(this.stopTimer);
+    this.stopTimer = null;
+    if (this.abandoned) status = Math.min(status, -1);
     this.link.setPerforming(null);
-    // The performance is over: close its output file, as csPerfThread does when its loop ends. After a trap the
-    // instance is retired and has nothing left to close.
-    if (status >= 0 && this.link.alive()) this.csound.cleanup();
-    this.link.flushMessages();
-    if (this.link.alive()) this.host._csound_wasm_thread_free(this.thread);
+    if (performers.get(this.csound) === this) performers.delete(this.csound);
+    // A retired instance is not touched again: a performer ended by force or a trap may have left its locks held.
+    if (this.link.alive()) {
+      this.recorder.stop();
+      this.output?.stop();
+      // The performance is over: close its output file, as csPerfThread does when its loop ends.
+      if (status >= 0) {
+        try {
+          this.csound.cleanup();
+        } catch {
+          // The CsoundError's messages went to the message sink; a trap retired the instance.
+          status = -1;
+        }
+      }
+      this.link.flushMessages();
+      if (this.link.alive()) this.host._csound_wasm_thread_free(this.thread);
+    }
     this.thread = 0;
     this.worker = null;
     this.running = false;
@@ -481,6 +612,7 @@ export class CsoundPerformanceThread {
     this.runStatus = status === 0 ? 1 : status;
   }
 }
+
 
 function isOfflineContext(context: BaseAudioContext): boolean {
   return typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;

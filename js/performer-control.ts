@@ -1,22 +1,25 @@
 // The control block shared by the host thread and the performer: an Int32Array over a SharedArrayBuffer,
-// indices below. Only the host writes State; only the performer writes the others.
+// indices below. Only the host writes State; the performer writes Blocks, Status, Ended and Failed; both take
+// Owner with compare-and-swap.
 
 export const enum Control {
-  /** State.Running, State.Paused or State.Stop (host → performer). */
+  /** State.Running, State.Paused, State.Stop or State.Starting (host → performer). */
   State = 0,
-  /** Calls of csound_wasm_perform made so far (performer → host), for progress. */
+  /** Browser: render quanta performed so far; Node: k-cycles performed so far (performer → host), for progress. */
   Blocks = 1,
   /** The performance's end code (performer → host), valid once Ended is 1. */
   Status = 2,
   /** 1 when the performer has ended (score end, stop or error). */
   Ended = 3,
   /**
-   * 1 while the performer is parked by a pause: it saw State != Running and makes no Csound call until the host
-   * sets Running again. The performer clears it before it reads State, so a host that reads State != Running and
-   * Parked == 1 knows no Csound call is under way or about to start.
+   * Who may call into Csound now (Owner.*). The performer takes it (Idle → Performer) before each k-cycle and only
+   * then reads State, and gives it back after; the host takes it for good (Idle → Host) to end a performer that
+   * cannot (a suspended AudioContext) and reads it to tell a k-cycle that never returns.
    */
-  Parked = 4,
-  Length = 5,
+  Owner = 4,
+  /** 1 when the performer threw (a wasm trap): the instance's state is unknown (performer → host). */
+  Failed = 5,
+  Length = 6,
 }
 
 export const enum State {
@@ -25,6 +28,15 @@ export const enum State {
   Stop = 2,
   /** Browser, realtime: the node is not in the graph yet; the processor pre-rolls, then the host sets Running. */
   Starting = 3,
+}
+
+export const enum Owner {
+  /** Nobody is inside Csound. */
+  Idle = 0,
+  /** The performer is inside a k-cycle (or about to read State and start one). */
+  Performer = 1,
+  /** The host has taken over: the performer must not call into Csound again. */
+  Host = 2,
 }
 
 /**
@@ -59,5 +71,11 @@ export interface PerformerLink {
   control: Int32Array;
 }
 
-/** k-cycles per csound_wasm_perform call in the worker: the granularity of pause and stop. */
-export const KCYCLES_PER_CALL = 16;
+/**
+ * What the Node worker gets: the link, and a shared buffer for the text of an error it caught (a worker's last
+ * message can arrive after its 'exit' event, so the text travels in shared memory): a byte length in the first
+ * four bytes (Int32), then UTF-8.
+ */
+export interface NodeWorkerData extends PerformerLink {
+  failureText: Uint8Array;
+}

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineFactory } from './engine-module.js';
 import type { MessageKind } from './message-kind.js';
-import type { PerformerLink } from './performer-control.js';
+import type { NodeWorkerData, PerformerLink } from './performer-control.js';
 import type { CompiledEngine, Platform, WorkerHooks, WorkerPerformer } from './platform.js';
 
 const require = createRequire(import.meta.url);
@@ -33,7 +33,9 @@ function writeMessage(text: string, _kind: MessageKind, stream: 'stdout' | 'stde
  * --input-type, loaders) are process-wide or refused by Worker, and the performer needs none of them.
  */
 function startWorker(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer {
-  const worker = new Worker(new URL('./performer-node-worker.js', import.meta.url), { execArgv: [], workerData: link });
+  const failureText = new Uint8Array(new SharedArrayBuffer(4 + 2048));
+  const workerData: NodeWorkerData = { ...link, failureText };
+  const worker = new Worker(new URL('./performer-node-worker.js', import.meta.url), { execArgv: [], workerData });
   let status: number | null = null;
   let resolveStarted!: () => void;
   let rejectStarted!: (error: Error) => void;
@@ -68,6 +70,10 @@ function startWorker(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer {
     exited,
     terminate: async () => {
       await worker.terminate();
+    },
+    failure: () => {
+      const length = Atomics.load(new Int32Array(failureText.buffer, 0, 1), 0);
+      return length > 0 ? new TextDecoder().decode(failureText.slice(4, 4 + length)) : null;
     },
   };
 }

@@ -19,6 +19,8 @@ export interface WorkerPerformer {
   exited: Promise<number | null>;
   /** Ends the worker at once, wherever it is (a k-cycle that never returns). */
   terminate(): Promise<void>;
+  /** What the worker reported when Csound threw inside it (a trap), once it has exited; null when nothing threw. */
+  failure(): string | null;
 }
 
 export interface WorkerHooks {

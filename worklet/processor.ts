@@ -8,7 +8,7 @@
 import createCsoundEngineModule from 'csound-wasm:glue';
 import type { EngineFactory } from '../js/engine-module.js';
 import { attachPerformer, type PerformerModule } from '../js/performer-attach.js';
-import { Control, Stat, State, type PerformerLink } from '../js/performer-control.js';
+import { Control, Owner, Stat, State, type PerformerLink } from '../js/performer-control.js';
 
 // AudioWorkletGlobalScope, declared here: TypeScript's DOM library does not describe it.
 declare class AudioWorkletProcessor {
@@ -84,7 +84,9 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
         canBlock: false,
       });
     } catch (error) {
-      this.port.postMessage({ cmd: 'error', message: String(error) });
+      // Nothing of Csound ran here: the instance is fine, this performance cannot start.
+      this.port.postMessage({ cmd: 'error', message: `cannot attach to the instance: ${String(error)}`, trapped: false });
+      this.finish(-1);
     }
     if (this.performer !== null) this.preroll();
     this.port.postMessage({ cmd: 'ready' });
@@ -97,15 +99,36 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
    */
   private preroll(): void {
     const { handle, ring, output: outputRing } = this.options;
+    // The host may have given up waiting (and taken Owner) or been stopped meanwhile.
+    if (Atomics.compareExchange(this.control, Control.Owner, Owner.Idle, Owner.Performer) !== Owner.Idle) {
+      this.ended = true;
+      return;
+    }
+    const state = Atomics.load(this.control, Control.State);
+    if (state !== State.Starting && state !== State.Running) {
+      Atomics.store(this.control, Control.Owner, Owner.Idle);
+      return;
+    }
     let result: number;
     try {
       result = this.performer!._csound_wasm_perform(handle, 1, ring, outputRing);
     } catch (error) {
-      this.port.postMessage({ cmd: 'error', message: `performKsmps failed: ${String(error)}` });
-      result = -1;
+      this.trapped(error);
+      return;
     }
+    Atomics.store(this.control, Control.Owner, Owner.Idle);
     if (result !== 0) this.finish(result);
     else this.position = 0;
+  }
+
+  /**
+   * A trap (or an escaped jump) inside Csound: the performance cannot go on and the instance's state is unknown.
+   * Owner stays taken, so the host ends the performance without touching Csound and retires the instance.
+   */
+  private trapped(error: unknown): void {
+    this.port.postMessage({ cmd: 'error', message: `the performer trapped (${String(error)})`, trapped: true });
+    Atomics.store(this.control, Control.Failed, 1);
+    this.finish(-1);
   }
 
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
@@ -113,13 +136,22 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
     const output = outputs[0];
     const input = inputs.length > 0 ? inputs[0] : undefined;
     const frames = output[0].length;
-    Atomics.store(this.control, Control.Parked, 0);
-    const state = Atomics.load(this.control, Control.State);
-    if (this.performer === null || this.ended || state !== State.Running) {
-      Atomics.store(this.control, Control.Parked, 1);
+    if (this.performer === null || this.ended) {
       for (let c = 0; c < output.length; c++) output[c].fill(0);
-      if (this.performer === null && state === State.Running) this.stats[Stat.Underruns]++;
-      if (state === State.Stop && !this.ended) this.finish(1);
+      return false;
+    }
+    // Take Owner first, then read State: a host that sees Owner idle after it set Paused or Stop knows that no
+    // k-cycle is under way or can start. Owner.Host: the host has ended the performance.
+    if (Atomics.compareExchange(this.control, Control.Owner, Owner.Idle, Owner.Performer) !== Owner.Idle) {
+      this.ended = true;
+      for (let c = 0; c < output.length; c++) output[c].fill(0);
+      return false;
+    }
+    const state = Atomics.load(this.control, Control.State);
+    if (state !== State.Running) {
+      Atomics.store(this.control, Control.Owner, Owner.Idle);
+      for (let c = 0; c < output.length; c++) output[c].fill(0);
+      if (state === State.Stop) this.finish(1);
       return !this.ended;
     }
     const { ksmps, nchnls, nchnlsInput, handle, ring, output: outputRing } = this.options;
@@ -129,11 +161,12 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
         try {
           result = this.performer._csound_wasm_perform(handle, 1, ring, outputRing);
         } catch (error) {
-          // A trap or an escaped jump: the performance cannot go on. Report it once and end.
-          this.port.postMessage({ cmd: 'error', message: `performKsmps failed: ${String(error)}` });
-          result = -1;
+          for (let c = 0; c < output.length; c++) output[c].fill(0, frame);
+          this.trapped(error);
+          return false;
         }
         if (result !== 0) {
+          Atomics.store(this.control, Control.Owner, Owner.Idle);
           for (let c = 0; c < output.length; c++) output[c].fill(0, frame);
           this.finish(result);
           return false;
@@ -151,6 +184,7 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
       }
       this.position++;
     }
+    Atomics.store(this.control, Control.Owner, Owner.Idle);
     Atomics.add(this.control, Control.Blocks, 1);
     const elapsed = ((this.now() - started) | 0) * this.msPerTick; // | 0: the microsecond clock wraps at 2^31
     this.stats[Stat.Quanta]++;

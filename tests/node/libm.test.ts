@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../../dist/js/index.js'; // the package entry installs the platform layer the loader uses
 import { instantiateEngine, type LoadedEngine } from '../../dist/js/loader.js';
 import { NATIVE_GLIBC_TUNABLES, withNativeGlibcTunables } from '../native-glibc.js';
 
