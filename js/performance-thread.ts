@@ -191,8 +191,8 @@ export class CsoundPerformanceThread {
   }
 
   /**
-   * The control block shared with the performer (Int32Array): [1] counts the render quanta (browser) or k-cycle
-   * blocks (Node) performed so far. For tests and meters; do not write to it.
+   * The control block shared with the performer (Int32Array): [1] counts the render quanta (browser) or
+   * k-cycles (Node) performed so far. For tests and meters; do not write to it.
    */
   controlBlock(): Int32Array {
     return this.control;
