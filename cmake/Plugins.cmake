@@ -19,6 +19,9 @@
 #   - Debian source packages libpng1.6 1.6.39 and zlib 1.2.13 (for image), lame 3.100 (for mp3out): their orig
 #     tarballs, pinned by sha256, and for libpng Debian's security patches too (its debian tarball, pinned).
 #     CSOUND_WASM_{PNG,ZLIB,LAME}_SRC / CSOUND_WASM_{PNG,ZLIB,LAME}_TARBALL, CSOUND_WASM_PNG_DEBIAN_TARBALL.
+#   - The Synthesis ToolKit 4.6.2 (stkops): Debian source package stk 4.6.2+dfsg-2, or the upstream tarball in
+#     ../shared/third_party when Debian's cannot be downloaded (see the stkops section); CSOUND_WASM_STK_SRC /
+#     CSOUND_WASM_STK_TARBALL.
 #   - gmm++ headers (la_*): Debian package libgmm-dev on the build machine (scripts/setup-system.sh installs it) (header-only);
 #     CSOUND_WASM_GMM_INCLUDE may name another directory that holds gmm/gmm.h.
 #   CSOUND_WASM_EXTRA_PLUGINS=OFF builds only the plugins of Csound's own tree (no downloads, no gmm).
@@ -40,8 +43,6 @@
 #                  - native real-time audio/MIDI drivers; the wasm build does host-implemented audio I/O
 #   (stdutil, the utilities plugin, is linked and registered by the top-level CMakeLists.txt and cpp/engine.cpp.)
 #   csound-plugins 1.0.2
-#     stkops       - the STK library is not built: the orig tarball of Debian's stk 4.6.2+dfsg-2 source package is
-#                    not downloadable from the archive reachable here (404), and libstk-dev ships headers only
 #     fluidOpcodes - libfluidsynth is not built: the orig tarball of Debian's fluidsynth 2.3.1-2 is not
 #                    downloadable here (404); fluidsynth also needs glib. (SoundFont playback with sfload/sfplay
 #                    is part of libcsound and works.)
@@ -60,7 +61,8 @@
 option(CSOUND_WASM_EXTRA_PLUGINS "Link the csound-plugins collection (la_*, chua, image, mp3out)" ON)
 foreach(var CSOUND_WASM_PLUGINS_SRC CSOUND_WASM_PLUGINS_TARBALL CSOUND_WASM_EIGEN_SRC CSOUND_WASM_EIGEN_TARBALL
         CSOUND_WASM_GMM_INCLUDE CSOUND_WASM_ZLIB_SRC CSOUND_WASM_ZLIB_TARBALL CSOUND_WASM_PNG_SRC
-        CSOUND_WASM_PNG_TARBALL CSOUND_WASM_PNG_DEBIAN_TARBALL CSOUND_WASM_LAME_SRC CSOUND_WASM_LAME_TARBALL)
+        CSOUND_WASM_PNG_TARBALL CSOUND_WASM_PNG_DEBIAN_TARBALL CSOUND_WASM_LAME_SRC CSOUND_WASM_LAME_TARBALL
+        CSOUND_WASM_STK_SRC CSOUND_WASM_STK_TARBALL CSOUND_WASM_THIRD_PARTY_DIR)
   if(NOT DEFINED ${var} AND DEFINED ENV{${var}})
     set(${var} "$ENV{${var}}")
   endif()
@@ -371,6 +373,112 @@ if(CSOUND_WASM_EXTRA_PLUGINS)
   csound_wasm_plugin(mp3out ENTRIES opcodes SOURCES "${CSP}/mp3/mp3out.c" INCLUDES "${LAME_INCLUDE_LINK}"
     OPTIONS -freciprocal-math DEPENDS csound_plugins_ext lame_ext)
   target_link_libraries(plugin_mp3out PRIVATE wasm_lame)
+
+  # ---- stkops (STKBowed, STKMandolin, ... 27 opcodes): the Synthesis ToolKit 4.6.2, compiled from its instrument
+  # classes (not its realtime audio, MIDI, sockets or threads: the files csound-plugins' own CMake leaves out when
+  # it builds STK from source), and csound-plugins' stk/stkOpcodes.cpp.
+  # Source, in order: CSOUND_WASM_STK_SRC (an unpacked tree), CSOUND_WASM_STK_TARBALL, Debian's source package
+  # stk 4.6.2+dfsg-2 (apt-get source, like the others), then, when that download fails, the upstream 4.6.2 tarball
+  # in CSOUND_WASM_THIRD_PARTY_DIR (default ../shared/third_party next to the checkout). Debian's +dfsg repack and
+  # the upstream tarball differ as files, so each is pinned by its own sha256 and either is accepted. Without any
+  # of them the build goes on without STK and says so (build/generated/stk-source.txt, printed by scripts/build.sh).
+  # The rawwaves (the sampled tables some instruments read) go into <build>/stk-rawwaves.bin (scripts/pack-rawwaves.mjs),
+  # which scripts/build.sh copies next to the wasm; the engine's file system shows them at RAWWAVE_DIR, where STK
+  # looks by default (the path of Debian's stk package), loading the file on the first access (js/stk-rawwaves.ts).
+  set(STK_TARBALL_NAME "stk_4.6.2+dfsg.orig.tar.xz")
+  set(STK_TARBALL_SHA256_DEBIAN "b1be19077149c27551e4559b6e4a013a84be1d255744e2a11d82eea77eb28a28")
+  set(STK_TARBALL_SHA256_UPSTREAM "dbe176f15535f3d544da970de4109a9889a04ee31247fb0ace4285987e7d4233")
+  set(STK_SHARED_COPY_NAME "stk-4.6.2.tar.xz")
+  set(RAWWAVE_DIR "/usr/share/stk/rawwaves/")
+  if(NOT CSOUND_WASM_THIRD_PARTY_DIR)
+    get_filename_component(CSOUND_WASM_THIRD_PARTY_DIR "${PROJECT_SOURCE_DIR}/../shared/third_party" ABSOLUTE)
+  endif()
+  set(STK_SOURCE_ARGS "")
+  if(CSOUND_WASM_STK_SRC)
+    if(NOT EXISTS "${CSOUND_WASM_STK_SRC}/include/Stk.h" OR NOT EXISTS "${CSOUND_WASM_STK_SRC}/src/Stk.cpp")
+      message(FATAL_ERROR "STK: ${CSOUND_WASM_STK_SRC} is not an STK source tree (no include/Stk.h, src/Stk.cpp)")
+    endif()
+    set(STK_SOURCE_ARGS SOURCE_DIR "${CSOUND_WASM_STK_SRC}" DOWNLOAD_COMMAND "")
+    set(STK_NOTE "STK 4.6.2 from CSOUND_WASM_STK_SRC (${CSOUND_WASM_STK_SRC})")
+  else()
+    set(stk_tarball "${CSOUND_WASM_STK_TARBALL}")
+    if(stk_tarball)
+      set(STK_NOTE "STK 4.6.2 from CSOUND_WASM_STK_TARBALL (${stk_tarball})")
+    else()
+      if(NOT EXISTS "${DOWNLOAD_DIR}/${STK_TARBALL_NAME}")
+        message(STATUS "Fetching ${STK_TARBALL_NAME} (Debian source package stk)")
+        file(MAKE_DIRECTORY "${DOWNLOAD_DIR}")
+        execute_process(COMMAND apt-get source --download-only "stk=4.6.2+dfsg-2"
+          WORKING_DIRECTORY "${DOWNLOAD_DIR}" OUTPUT_FILE "${DOWNLOAD_DIR}/fetch-stk.log"
+          ERROR_FILE "${DOWNLOAD_DIR}/fetch-stk.log" RESULT_VARIABLE ignored)
+      endif()
+      if(EXISTS "${DOWNLOAD_DIR}/${STK_TARBALL_NAME}")
+        set(stk_tarball "${DOWNLOAD_DIR}/${STK_TARBALL_NAME}")
+        set(STK_NOTE "STK 4.6.2 from Debian's source package stk 4.6.2+dfsg-2")
+      elseif(EXISTS "${CSOUND_WASM_THIRD_PARTY_DIR}/${STK_SHARED_COPY_NAME}")
+        set(stk_tarball "${CSOUND_WASM_THIRD_PARTY_DIR}/${STK_SHARED_COPY_NAME}")
+        set(STK_NOTE "STK 4.6.2 from the shared copy ${stk_tarball}: Debian's ${STK_TARBALL_NAME} could not be downloaded (see ${DOWNLOAD_DIR}/fetch-stk.log)")
+      else()
+        set(STK_NOTE "without STK (no STK opcodes): Debian's ${STK_TARBALL_NAME} could not be downloaded (see ${DOWNLOAD_DIR}/fetch-stk.log) and there is no ${CSOUND_WASM_THIRD_PARTY_DIR}/${STK_SHARED_COPY_NAME}; set CSOUND_WASM_STK_TARBALL or CSOUND_WASM_STK_SRC")
+      endif()
+    endif()
+    if(stk_tarball)
+      if(NOT EXISTS "${stk_tarball}")
+        message(FATAL_ERROR "STK: ${stk_tarball} does not exist")
+      endif()
+      file(SHA256 "${stk_tarball}" stk_sha)
+      if(NOT stk_sha STREQUAL STK_TARBALL_SHA256_DEBIAN AND NOT stk_sha STREQUAL STK_TARBALL_SHA256_UPSTREAM)
+        message(FATAL_ERROR "${stk_tarball}: sha256 ${stk_sha}, expected ${STK_TARBALL_SHA256_DEBIAN} (Debian's "
+                            "${STK_TARBALL_NAME}) or ${STK_TARBALL_SHA256_UPSTREAM} (upstream stk-4.6.2.tar.xz)")
+      endif()
+      set(STK_SOURCE_ARGS URL "${stk_tarball}" URL_HASH "SHA256=${stk_sha}" DOWNLOAD_EXTRACT_TIMESTAMP TRUE)
+    endif()
+  endif()
+  message(STATUS "${STK_NOTE}")
+  file(WRITE "${PLUGINS_GENERATED_DIR}/stk-source.txt" "${STK_NOTE}\n")
+  if(STK_SOURCE_ARGS)
+    ExternalProject_Add(stk_ext ${STK_SOURCE_ARGS}
+      PREFIX "${CMAKE_BINARY_DIR}/stk"
+      CONFIGURE_COMMAND "" BUILD_COMMAND "" INSTALL_COMMAND "")
+    ExternalProject_Get_Property(stk_ext SOURCE_DIR)
+    set(STK_DIR "${SOURCE_DIR}")
+    # src/ minus realtime I/O (RtAudio, RtMidi, RtWv*), network (Inet*, Socket, Tcp*, Udp*), Thread, Mutex and
+    # Messager (which reads from those), as csound-plugins' stk/CMakeLists.txt builds it.
+    set(STK_FILES ADSR Asymp BandedWG BeeThree BiQuad Blit BlitSaw BlitSquare BlowBotl BlowHole Bowed Brass Chorus
+        Clarinet Delay DelayA DelayL Drummer Echo Envelope FileLoop FileRead FileWrite FileWvIn FileWvOut Fir Flute
+        FM FMVoices FormSwep FreeVerb Granulate Guitar HevyMetl Iir JCRev LentPitShift Mandolin Mesh2D MidiFileIn
+        Modal ModalBar Modulate Moog Noise NRev OnePole OneZero PercFlut Phonemes PitShift Plucked PoleZero PRCRev
+        Recorder Resonate Rhodey Sampler Saxofony Shakers Simple SineWave SingWave Sitar Skini Sphere StifKarp Stk
+        TapDelay TubeBell Twang TwoPole TwoZero VoicForm Voicer Whistle Wurley)
+    list(TRANSFORM STK_FILES PREPEND "${STK_DIR}/src/")
+    list(TRANSFORM STK_FILES APPEND ".cpp")
+    set_source_files_properties(${STK_FILES} PROPERTIES GENERATED TRUE)
+    add_library(wasm_stk STATIC ${STK_FILES})
+    add_dependencies(wasm_stk stk_ext)
+    target_include_directories(wasm_stk PRIVATE "${STK_DIR}/include")
+    # __LITTLE_ENDIAN__: STK's configure defines it on little-endian hosts; FileRead then swaps the big-endian
+    # rawwaves. No __STK_REALTIME__ (nothing realtime is compiled). STK reports a missing file by throwing StkError,
+    # which nothing catches (natively that terminates csound); here the throw aborts and the facade reports it.
+    target_compile_options(wasm_stk PRIVATE ${THREAD_FLAGS} -O3 -w -D__LITTLE_ENDIAN__
+      "-DRAWWAVE_PATH=\"${RAWWAVE_DIR}\"")
+    # DEFAULT_RAWWAVE_PATH: the opcodes register without a RAWWAVE_PATH variable (natively, csoundModuleInit adds
+    # them only when the variable is set); a RAWWAVE_PATH in the process environment still wins, as natively.
+    # oentries is also the name of doppler's table (inside libcsound): renamed.
+    csound_wasm_plugin(stkops ENTRIES create init destroy SOURCES "${CSP}/stk/stkOpcodes.cpp"
+      INCLUDES "${STK_DIR}/include"
+      OPTIONS -D__LITTLE_ENDIAN__ "-DDEFAULT_RAWWAVE_PATH=\"${RAWWAVE_DIR}\"" -Doentries=oentries_stk
+      DEPENDS csound_plugins_ext stk_ext)
+    target_link_libraries(plugin_stkops PRIVATE wasm_stk)
+    add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/stk-rawwaves.bin"
+      COMMAND node "${PROJECT_SOURCE_DIR}/scripts/pack-rawwaves.mjs" "${STK_DIR}/rawwaves"
+              "${CMAKE_BINARY_DIR}/stk-rawwaves.bin"
+      DEPENDS stk_ext "${PROJECT_SOURCE_DIR}/scripts/pack-rawwaves.mjs"
+      COMMENT "Packing STK's rawwaves")
+    add_custom_target(stk_rawwaves ALL DEPENDS "${CMAKE_BINARY_DIR}/stk-rawwaves.bin")
+  else()
+    message(WARNING "${STK_NOTE}")
+    file(REMOVE "${CMAKE_BINARY_DIR}/stk-rawwaves.bin")
+  endif()
 endif()
 
 file(WRITE "${PLUGINS_GENERATED_DIR}/static_plugins.inc.tmp"

@@ -5,6 +5,7 @@
 import { CsoundError } from './errors.js';
 import { platform, type CompiledEngine } from './platform.js';
 import type { EngineModule } from './engine-module.js';
+import { installRawwaves } from './stk-rawwaves.js';
 
 // Must match the link flags in CMakeLists.txt (-sINITIAL_MEMORY, -sMAXIMUM_MEMORY), in 64 KiB pages.
 const INITIAL_PAGES = 512;
@@ -61,5 +62,7 @@ export async function instantiateEngine(
       throw toThrow;
     },
   });
+  // STK's rawwaves: loaded into the file system when an STK instrument first looks for one.
+  installRawwaves(module.FS, () => platform().stkRawwaves(wasmUrl), (text) => print(text, true));
   return { module, memory, wasmModule };
 }

@@ -65,6 +65,42 @@ async function compileEngine(wasmUrl: string | URL | undefined): Promise<Compile
     `'csound-wasm/csound-engine.wasm'\` with a bundler's file/asset loader)`);
 }
 
+function packageRawwavesUrl(): string {
+  return new URL('./stk-rawwaves.bin', import.meta.url).href;
+}
+
+/**
+ * STK's rawwaves pack, fetched synchronously the first time an STK instrument looks for a table (file-system calls
+ * run on the page's thread, also those of the audio thread): next to `wasmUrl` when given, else next to this module
+ * (named by a literal `new URL`, so Vite and webpack copy it), else Vite's dev-server fallback as for the wasm.
+ */
+function stkRawwaves(wasmUrl: string | URL | undefined): Uint8Array {
+  const candidates: string[] = [];
+  if (wasmUrl !== undefined) candidates.push(new URL('stk-rawwaves.bin', new URL(String(wasmUrl), location.href)).href);
+  candidates.push(packageRawwavesUrl());
+  const dev = devServerFallback();
+  if (dev !== null) candidates.push(dev.replace(/csound-engine\.wasm$/, 'stk-rawwaves.bin'));
+  const failures: string[] = [];
+  for (const url of candidates) {
+    try {
+      const xhr = new XMLHttpRequest();
+      xhr.open('GET', url, false);
+      // A synchronous request cannot ask for an ArrayBuffer on a page's thread: bytes as 8-bit characters instead.
+      xhr.overrideMimeType('text/plain; charset=x-user-defined');
+      xhr.send(null);
+      if (xhr.status !== 200 && xhr.status !== 0) throw new Error(`${url} answered HTTP ${xhr.status}`);
+      const text = xhr.responseText;
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+      if (text.slice(0, 8) !== 'STKRAWW1') throw new Error(`${url} is not the rawwaves pack (a page's index.html?)`);
+      return bytes;
+    } catch (cause) {
+      failures.push(cause instanceof Error ? cause.message : String(cause));
+    }
+  }
+  throw new Error(failures.join('; '));
+}
+
 /** Errors to console.error, warnings to console.warn, the rest (Csound's banner and progress lines) to console.log. */
 function writeMessage(text: string, kind: MessageKind): void {
   const line = text.replace(/\n$/, '');
@@ -84,4 +120,10 @@ function workletUrl(override: string | URL | undefined): string {
   return workletBlobUrl;
 }
 
-export const browserPlatform: Platform = { name: 'browser', compileEngine, writeMessage, workletUrl };
+export const browserPlatform: Platform = {
+  name: 'browser',
+  compileEngine,
+  writeMessage,
+  workletUrl,
+  stkRawwaves,
+};

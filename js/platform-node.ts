@@ -1,7 +1,9 @@
 // The Node side of the platform layer: the wasm from the package folder (or `wasmUrl`, a file URL or path),
 // messages to the process's stdout/stderr, and the performer as a worker_threads Worker.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineFactory } from './engine-module.js';
@@ -22,6 +24,23 @@ async function compileEngine(wasmUrl: string | URL | undefined): Promise<Compile
     throw new Error(`cannot read ${path} (${(cause as Error).message}); reinstall the package or check wasmUrl`);
   }
   return { factory, module: await WebAssembly.compile(bytes) };
+}
+
+/** STK's rawwaves pack: next to `wasmUrl` (a path or file URL) when given, else in the package's dist/. */
+function stkRawwaves(wasmUrl: string | URL | undefined): Uint8Array {
+  const wasm = wasmUrl ?? new URL('../csound-engine.wasm', import.meta.url);
+  const wasmPath = wasm instanceof URL || wasm.startsWith('file:') ? fileURLToPath(wasm) : wasm;
+  const candidates = [join(dirname(wasmPath), 'stk-rawwaves.bin')];
+  const own = fileURLToPath(new URL('../stk-rawwaves.bin', import.meta.url));
+  if (!candidates.includes(own)) candidates.push(own);
+  for (const path of candidates) {
+    try {
+      return readFileSync(path);
+    } catch {
+      // the next candidate
+    }
+  }
+  throw new Error(`not found at ${candidates.join(' or ')}`);
 }
 
 function writeMessage(text: string, _kind: MessageKind, stream: 'stdout' | 'stderr'): void {
@@ -78,4 +97,4 @@ function startWorker(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer {
   };
 }
 
-export const nodePlatform: Platform = { name: 'node', compileEngine, writeMessage, startWorker };
+export const nodePlatform: Platform = { name: 'node', compileEngine, writeMessage, startWorker, stkRawwaves };

@@ -40,6 +40,11 @@ export interface Platform {
   startWorker?(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer;
   /** Browser: the URL of the AudioWorklet module (`override`, or the package's own). */
   workletUrl?(override: string | URL | undefined): string;
+  /**
+   * The bytes of stk-rawwaves.bin (STK's rawwaves, js/stk-rawwaves.ts), synchronously: next to `wasmUrl` when one
+   * was given, else next to the package's wasm. Throws, saying where it looked, when it is not there.
+   */
+  stkRawwaves(wasmUrl: string | URL | undefined): Uint8Array;
 }
 
 let installed: Platform | null = null;

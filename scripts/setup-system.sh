@@ -3,7 +3,8 @@
 #   scripts/setup-system.sh build   -> toolchain for the wasm build (emscripten, binaryen, bison, flex, cmake) and
 #                                      the gmm++ headers of the linear-algebra opcodes (header-only)
 #   scripts/setup-system.sh test    -> the above plus native Csound (reference renders) with Debian's plugin
-#                                      collection (csound-plugins: the reference of the plugin opcodes) and General
+#                                      collection (csound-plugins: the reference of the plugin opcodes; stk for
+#                                      the rawwaves its STK opcodes read, /usr/share/stk/rawwaves) and General
 #                                      MIDI SoundFont (csound-soundfont), Chromium and Firefox ESR (browser tests), gcc
 #                                      (the native side of tests/node/libm.test.ts), and g++ and libsndfile1-dev
 #                                      (scripts/build-native-reference.sh, npm run test:reference)
@@ -19,7 +20,7 @@ need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 pkgs=(emscripten binaryen bison flex cmake xz-utils dpkg-dev libgmm-dev)
 if [ "$what" = test ]; then
-  pkgs+=(csound csound-plugins csound-soundfont libcsound64-dev chromium firefox-esr gcc g++ libc6-dev libsndfile1-dev)
+  pkgs+=(csound csound-plugins stk csound-soundfont libcsound64-dev chromium firefox-esr gcc g++ libc6-dev libsndfile1-dev)
 fi
 for p in "${pkgs[@]}"; do have "$p" || need+=("$p"); done
 

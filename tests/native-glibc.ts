@@ -6,9 +6,20 @@
 // choice, e.g. to measure how many renders differ with the FMA variants).
 export const NATIVE_GLIBC_TUNABLES = process.env.CSOUND_WASM_NATIVE_GLIBC_TUNABLES ?? 'glibc.cpu.hwcaps=-FMA,-FMA4';
 
-/** `env` with GLIBC_TUNABLES set for a native reference run (removed when `tunables` is ''). */
+/**
+ * STK's rawwaves from Debian's stk package. Native Csound registers its STK opcodes (Debian's libstkops.so) only
+ * when RAWWAVE_PATH is set, so native reference runs set it (the wasm build registers them always, with its own
+ * copy of the rawwaves at the same path in its file system).
+ */
+export const NATIVE_RAWWAVE_PATH = '/usr/share/stk/rawwaves/';
+
+/**
+ * `env` with GLIBC_TUNABLES set for a native reference run (removed when `tunables` is ''), and RAWWAVE_PATH
+ * (unless set).
+ */
 export function withNativeGlibcTunables(env: NodeJS.ProcessEnv, tunables = NATIVE_GLIBC_TUNABLES): NodeJS.ProcessEnv {
   const copy = { ...env };
+  copy.RAWWAVE_PATH ??= NATIVE_RAWWAVE_PATH;
   if (tunables === '') delete copy.GLIBC_TUNABLES;
   else copy.GLIBC_TUNABLES = tunables;
   return copy;

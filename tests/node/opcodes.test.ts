@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csd, drainText, performToEnd, quietCsound } from './helpers.js';
 import type { Csound } from '../../dist/js/index.js';
+import { withNativeGlibcTunables } from '../native-glibc.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -35,6 +36,7 @@ const LINKED_PLUGINS: Record<string, string[]> = {
   chua: [`${PLUGINS_SRC}/chua/ChuaOscillator.cpp`],
   image: [`${PLUGINS_SRC}/image/imageOpcodes.c`],
   mp3out: [`${PLUGINS_SRC}/mp3/mp3out.c`],
+  stkops: [`${PLUGINS_SRC}/stk/stkOpcodes.cpp`],
 };
 
 interface Exclusion {
@@ -93,7 +95,12 @@ async function wasmOpcodes(): Promise<OpcodeList> {
 }
 
 function nativeOpcodes(): OpcodeList {
-  const run = spawnSync('csound', ['-z3'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync('csound', ['-z3'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: withNativeGlibcTunables(process.env),
+  });
   if (run.error) throw new Error(`native csound: ${run.error.message}`);
   return parseOpcodeList(`${run.stdout}${run.stderr}`);
 }
@@ -146,6 +153,7 @@ function runNative(doc: string): { values: Printed; text: string } {
     writeFileSync(join(dir, 'test.csd'), doc);
     const run = spawnSync('csound', ['test.csd'], {
       cwd: dir,
+      env: withNativeGlibcTunables(process.env),
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
       timeout: 60_000,
@@ -195,7 +203,12 @@ function runNativeWithFiles(doc: string, files: FileRun): { text: string; files:
   try {
     for (const [name, data] of Object.entries(files.inputs ?? {})) writeFileSync(join(dir, name), data);
     writeFileSync(join(dir, 'test.csd'), doc);
-    const run = spawnSync('csound', ['test.csd'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync('csound', ['test.csd'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: withNativeGlibcTunables(process.env),
+    });
     if (run.error) throw new Error(`native csound: ${run.error.message}`);
     const out = new Map<string, Uint8Array>();
     for (const name of files.outputs) if (existsSync(join(dir, name))) out.set(name, readFileSync(join(dir, name)));

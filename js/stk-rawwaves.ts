@@ -1,0 +1,85 @@
+// STK's rawwaves in the engine's file system. Several STK instruments (STKMandolin, STKMoog, the FM ones,
+// STKModalBar, STKDrummer, STKVoicForm, ...) read sampled tables from RAWWAVE_DIR when they are created; the
+// wasm build compiles STK with that folder as its default rawwave path (Debian's, cmake/Plugins.cmake). The 41
+// files (about 280 KB) ship as one pack next to the wasm, dist/stk-rawwaves.bin (scripts/pack-rawwaves.mjs), and are
+// read only when something first looks into the folder: an orchestra without STK never loads them.
+//
+// How: the folder exists from the start, empty, with a lookup that loads the pack on its first miss. File-system
+// calls of every thread run on the instance's main thread (the performer's are proxied there), so the loader runs
+// there, synchronously: Node reads the file; a browser fetches it with a synchronous request, once per page (the
+// bytes are kept for later instances). The platform layer says where the pack is (platform-node.ts,
+// platform-browser.ts).
+import type { EmscriptenFS } from './engine-module.js';
+
+/** Where STK looks for its rawwaves: RAWWAVE_PATH of cmake/Plugins.cmake (the path of Debian's stk package). */
+export const RAWWAVE_DIR = '/usr/share/stk/rawwaves';
+
+const MAGIC = 'STKRAWW1';
+
+/** The pack's files: [name, bytes]. Throws when `pack` is not a rawwaves pack. */
+export function unpackRawwaves(pack: Uint8Array): Array<[string, Uint8Array]> {
+  const magic = String.fromCharCode(...pack.subarray(0, 8));
+  if (magic !== MAGIC) throw new Error('not an STK rawwaves pack (wrong magic)');
+  const view = new DataView(pack.buffer, pack.byteOffset, pack.byteLength);
+  const indexLength = view.getUint32(8, true);
+  const index = JSON.parse(new TextDecoder().decode(pack.subarray(12, 12 + indexLength))) as Array<[string, number]>;
+  const files: Array<[string, Uint8Array]> = [];
+  let at = 12 + indexLength;
+  for (const [name, size] of index) {
+    if (at + size > pack.length) throw new Error('STK rawwaves pack is truncated');
+    files.push([name, pack.subarray(at, at + size)]);
+    at += size;
+  }
+  return files;
+}
+
+/** The pack's bytes, or why they could not be had. */
+export type RawwavesLoader = () => Uint8Array;
+
+/** What of Emscripten's FS the lazy folder uses beyond the typed facade. */
+interface FSNode {
+  node_ops: Record<string, (...args: unknown[]) => unknown>;
+}
+interface LazyFS extends EmscriptenFS {
+  lookupPath(path: string): { node: FSNode };
+}
+
+let cached: Uint8Array | null = null;
+
+/**
+ * Makes RAWWAVE_DIR in `fs` and has it filled from `load()` on the first lookup of a name in it (or listing).
+ * When the pack cannot be loaded, `warn` says why (once per instance) and the folder stays empty, so an STK
+ * instrument that needs a table fails as it would natively without the files.
+ */
+export function installRawwaves(fs: EmscriptenFS, load: RawwavesLoader, warn: (text: string) => void): void {
+  const lazy = fs as LazyFS;
+  if (typeof lazy.lookupPath !== 'function') return;
+  fs.mkdirTree(RAWWAVE_DIR);
+  const dir = lazy.lookupPath(RAWWAVE_DIR).node;
+  const base = dir.node_ops;
+  let state: 'pending' | 'done' = 'pending';
+  const ensure = () => {
+    if (state !== 'pending') return;
+    state = 'done'; // first: writing the files below looks names up in this folder again
+    try {
+      cached ??= load();
+      for (const [name, bytes] of unpackRawwaves(cached)) fs.writeFile(`${RAWWAVE_DIR}/${name}`, bytes);
+    } catch (cause) {
+      warn(
+        `csound-wasm: STK's rawwaves (stk-rawwaves.bin, next to csound-engine.wasm) could not be loaded, so ` +
+          `${RAWWAVE_DIR} is empty: ${cause instanceof Error ? cause.message : String(cause)}\n`,
+      );
+    }
+  };
+  dir.node_ops = {
+    ...base,
+    lookup: (...args: unknown[]) => {
+      ensure();
+      return base.lookup(...args);
+    },
+    readdir: (...args: unknown[]) => {
+      ensure();
+      return base.readdir(...args);
+    },
+  };
+}
