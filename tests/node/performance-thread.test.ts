@@ -7,6 +7,8 @@ function csdText(orc: string, score: string, options = '-n'): string {
   return `<CsoundSynthesizer>\n<CsOptions>\n${options}\n</CsOptions>\n<CsInstruments>\nsr = 44100\nksmps = 32\nnchnls = 2\n0dbfs = 1\n${orc}\n</CsInstruments>\n<CsScore>\n${score}\n</CsScore>\n</CsoundSynthesizer>\n`;
 }
 
+// Scores of the tests that run a while are 100 hours long: the worker renders as fast as it can (~250× real time
+// with both cores loaded), and an hour-long score ended during the 10,000 round trips on a busy machine.
 async function started(orc: string, score: string, options?: string): Promise<Csound> {
   const cs = await Csound.create({ messages: 'none' });
   cs.makeDir('/out');
@@ -48,7 +50,7 @@ describe('CsoundPerformanceThread', () => {
   });
 
   it('pause holds score time, play continues it, togglePause flips, stop ends the performance', async () => {
-    const cs = await started(TONE, 'i 1 0 3600');
+    const cs = await started(TONE, 'i 1 0 360000');
     const pt = new CsoundPerformanceThread(cs);
     pt.play();
     await until(() => cs.scoreTime() > 0.5, 'score time to advance');
@@ -87,7 +89,7 @@ instr 2 ; one score event: counts it and adds its p4
   chnset gkSum, "sum"
   turnoff
 endin`;
-    const cs = await started(orc, 'i 1 0 3600');
+    const cs = await started(orc, 'i 1 0 360000');
     const pt = new CsoundPerformanceThread(cs);
     pt.play();
     for (let value = 1; value <= 10_000; value++) {

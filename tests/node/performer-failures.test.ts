@@ -93,7 +93,7 @@ describe('CsoundPerformanceThread in Node: failures and misuse', () => {
   it('a trap on the host thread during playback retires the instance; join() settles negative; the process lives on', () => {
     const run = runChild(`
       const cs = await Csound.create({ messages: 'none' });
-      cs.compileCsdText(csd(${JSON.stringify(TONE)}, 'i 1 0 3600'));
+      cs.compileCsdText(csd(${JSON.stringify(TONE)}, 'i 1 0 360000'));
       cs.start();
       const pt = new CsoundPerformanceThread(cs);
       await pt.play();
@@ -127,7 +127,7 @@ describe('CsoundPerformanceThread in Node: failures and misuse', () => {
       const cs = await Csound.create({ messages: 'none' });
       const messages = [];
       cs.setMessageCallback((attr, text) => messages.push(text));
-      cs.compileCsdText(csd(${JSON.stringify(`${TONE}\n${SINGULAR}`)}, 'i 1 0 3600'));
+      cs.compileCsdText(csd(${JSON.stringify(`${TONE}\n${SINGULAR}`)}, 'i 1 0 360000'));
       cs.start();
       const pt = new CsoundPerformanceThread(cs);
       await pt.play();
@@ -155,7 +155,7 @@ describe('CsoundPerformanceThread in Node: failures and misuse', () => {
       const messages = [];
       cs.setMessageCallback((attr, text) => messages.push(text));
       cs.compileCsdText(csd(${JSON.stringify(`${TONE}
-${DIVIDE_BY_ZERO}`)}, 'i 1 0 3600'));
+${DIVIDE_BY_ZERO}`)}, 'i 1 0 360000'));
       cs.start();
       const pt = new CsoundPerformanceThread(cs);
       await pt.play();
@@ -179,7 +179,7 @@ ${DIVIDE_BY_ZERO}`)}, 'i 1 0 3600'));
 
   it('compileOrc right after play() is merged at once, and evalCode sees it', async () => {
     const cs = await Csound.create({ messages: 'none' });
-    cs.compileCsdText(csdText(TONE, 'i 1 0 3600'));
+    cs.compileCsdText(csdText(TONE, 'i 1 0 360000'));
     cs.start();
     const pt = new CsoundPerformanceThread(cs);
     await pt.play();
@@ -194,7 +194,7 @@ ${DIVIDE_BY_ZERO}`)}, 'i 1 0 3600'));
 
   it('pause() right after play(): the next compile runs on this thread at once', async () => {
     const cs = await Csound.create({ messages: 'none' });
-    cs.compileCsdText(csdText(TONE, 'i 1 0 3600'));
+    cs.compileCsdText(csdText(TONE, 'i 1 0 360000'));
     cs.start();
     const pt = new CsoundPerformanceThread(cs);
     await pt.play();
@@ -217,7 +217,7 @@ ${DIVIDE_BY_ZERO}`)}, 'i 1 0 3600'));
       const cs = await Csound.create({ messages: 'none' });
       const messages = [];
       cs.setMessageCallback((attr, text) => messages.push(text));
-      cs.compileCsdText(csd(${JSON.stringify(`${TONE}\n${RUNAWAY}`)}, 'i 1 0 3600'));
+      cs.compileCsdText(csd(${JSON.stringify(`${TONE}\n${RUNAWAY}`)}, 'i 1 0 360000'));
       cs.start();
       const pt = new CsoundPerformanceThread(cs);
       await pt.play();
@@ -257,7 +257,7 @@ ${DIVIDE_BY_ZERO}`)}, 'i 1 0 3600'));
   it('refuses performing on this thread, cleanup, reset, destroy and a second performer while a performer runs', () => {
     const run = runChild(`
       const cs = await Csound.create({ messages: 'none' });
-      cs.compileCsdText(csd(${JSON.stringify(TONE)}, 'i 1 0 3600'));
+      cs.compileCsdText(csd(${JSON.stringify(TONE)}, 'i 1 0 360000'));
       cs.start();
       const pt = new CsoundPerformanceThread(cs);
       await pt.play();
@@ -335,7 +335,7 @@ ${DIVIDE_BY_ZERO}`)}, 'i 1 0 3600'));
   it('a paused performance keeps the process alive until stop(), as documented', () => {
     const run = runChild(`
       const cs = await Csound.create({ messages: 'none' });
-      cs.compileCsdText(csd(${JSON.stringify(TONE)}, 'i 1 0 3600'));
+      cs.compileCsdText(csd(${JSON.stringify(TONE)}, 'i 1 0 360000'));
       cs.start();
       const pt = new CsoundPerformanceThread(cs);
       await pt.play();
