@@ -120,6 +120,8 @@ export interface NativeOptions {
   timeoutMs?: number;
   /** Keep only this many samples of the output. */
   maxSamples?: number;
+  /** Variables added to native csound's environment. */
+  env?: Record<string, string>;
 }
 
 export function renderNative(options: NativeOptions): RenderResult {
@@ -130,7 +132,7 @@ export function renderNative(options: NativeOptions): RenderResult {
     const args = [...RENDER_FLAGS, '-o', out, options.csd];
     const run = spawnSync('csound', args, {
       cwd: work,
-      env: nativeEnv(),
+      env: { ...nativeEnv(), ...options.env },
       encoding: 'utf8',
       timeout: options.timeoutMs ?? 60_000,
       maxBuffer: 64 * 1024 * 1024,
