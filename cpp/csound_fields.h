@@ -16,6 +16,10 @@ const char *csound_wasm_sorted_score(CSOUND *csound);
 jmp_buf *csound_wasm_exit_jump(CSOUND *csound);
 /** Items in Csound's queue of asynchronous requests (events, compiles) that the performer has not applied yet. */
 long csound_wasm_queue_items(CSOUND *csound);
+/** Marks the exit jump as set (by the caller), so that csoundPerformKsmps does not set one of its own. */
+void csound_wasm_exit_jump_set(CSOUND *csound);
+/** After a setjmp on csound_wasm_exit_jump returned `jumped` during a k-cycle: csoundPerform's return code for it. */
+int csound_wasm_exit_jump_landed(CSOUND *csound, int jumped);
 /** The value given to `return` by the latest global (instr 0) code once it has run, or NaN. */
 double csound_wasm_instr0_return(CSOUND *csound);
 

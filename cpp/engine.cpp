@@ -267,14 +267,29 @@ int Engine::compileCsdText(const std::string &text) {
   return withExitJump(csound_, [&] { return csoundCompileCsdText(csound_, text.c_str()); });
 }
 int Engine::start() { return csoundStart(csound_); }
-int Engine::performKsmps() { return csoundPerformKsmps(csound_); }
 
-// Runs up to `count` k-cycles in one call across the JS/wasm boundary; stops early when the score ends or fails.
-int Engine::performKsmpsBlock(int count) {
+namespace {
+// exitnow and Csound's fatal errors end a k-cycle with csound->LongJmp to csound->exitjmp. csoundPerform (the
+// csound command's loop) sets that target on every call; csoundPerformKsmps only in its first call, whose frame is
+// gone by the next k-cycle, so a later jump had nowhere to land (Emscripten threw it to JS as a bare Infinity). Here
+// each call sets it, and a jump ends the call with csoundPerform's code for it: positive after exitnow (the end of
+// the performance, like an `e` statement), negative after a fatal error. The performer thread's calls
+// (performer.c) do not set one: there a setjmp per call would allocate on the audio thread, and performer-attach.ts
+// catches the escaped jump instead (csound_wasm_exit_jump_escaped).
+int performWithExitJump(CSOUND *csound, int count) {
+  csound_wasm_exit_jump_set(csound);
+  const int jumped = setjmp(*csound_wasm_exit_jump(csound));
+  if (jumped != 0) return csound_wasm_exit_jump_landed(csound, jumped);
   int result = 0;
-  for (int i = 0; i < count && result == 0; ++i) result = csoundPerformKsmps(csound_);
+  for (int i = 0; i < count && result == 0; ++i) result = csoundPerformKsmps(csound);
   return result;
 }
+}  // namespace
+
+int Engine::performKsmps() { return performWithExitJump(csound_, 1); }
+
+// Runs up to `count` k-cycles in one call across the JS/wasm boundary; stops early when the score ends or fails.
+int Engine::performKsmpsBlock(int count) { return performWithExitJump(csound_, count); }
 
 int Engine::cleanup() { return csoundCleanup(csound_); }
 

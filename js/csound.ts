@@ -201,7 +201,9 @@ export class Csound {
     } catch (cause) {
       if (cause instanceof CsoundError) throw cause;
       this.flushMessages();
-      const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+      // Emscripten throws Infinity for a longjmp whose target is gone: say so rather than print "Infinity".
+      const detail = cause instanceof Error ? `${cause.name}: ${cause.message}`
+        : cause === Infinity ? 'a longjmp (csound->LongJmp) with no live target' : String(cause);
       if (cause instanceof WebAssembly.RuntimeError) {
         // A trap leaves the engine's state unknown: this instance is retired, others are unaffected.
         this.engine = null;

@@ -13,6 +13,9 @@ interface PthreadModule extends PerformerModule {
   __emscripten_thread_init(thread: number, isMain: number, isRuntime: number, canBlock: number, profile: number): void;
   establishStackSpace(): void;
   _emscripten_tls_init(): number;
+  stackSave(): number;
+  stackRestore(sp: number): void;
+  _csound_wasm_exit_jump_escaped(csound: number): number;
 }
 
 export interface AttachOptions {
@@ -51,5 +54,30 @@ export function attachPerformer(options: AttachOptions): PerformerModule {
   performer.__emscripten_thread_init(thread, 0, 0, canBlock ? 1 : 0, 0);
   performer.establishStackSpace();
   performer._emscripten_tls_init();
-  return performer;
+  return { _csound_wasm_perform: catchExitJump(performer) };
+}
+
+/**
+ * exitnow (or a fatal error) ends a k-cycle with a longjmp to Csound's exit target, which csoundPerformKsmps sets in
+ * its first call only: from the second k-cycle on the jump has no live target, and Emscripten throws it to JS as a
+ * bare Infinity. This thread does not set a target per call (a setjmp allocates on every call, and the audio thread
+ * must not take the allocator's lock), so the jump is caught here: the C stack pointer goes back to where the call
+ * started, and the call returns what csoundPerform returns after such a jump (positive after exitnow: the
+ * performance has ended; negative after a fatal error). cpp/engine.cpp does the same for the host thread's calls.
+ */
+function catchExitJump(performer: PthreadModule): PerformerModule['_csound_wasm_perform'] {
+  // The glue's export wrapper replaces itself on the module at its first call: keep a reference, not the property.
+  const perform = performer._csound_wasm_perform;
+  return (csound, count, ring, output) => {
+    const sp = performer.stackSave();
+    try {
+      return perform(csound, count, ring, output);
+    } catch (error) {
+      if (error !== Infinity) throw error;
+      performer.stackRestore(sp);
+      const code = performer._csound_wasm_exit_jump_escaped(csound);
+      if (code === 0) throw new Error('a longjmp with no target escaped from Csound (no exit jump was recorded)');
+      return code;
+    }
+  };
 }
