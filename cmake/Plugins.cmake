@@ -168,8 +168,9 @@ csound_wasm_plugin(urandom ENTRIES opcodes SOURCES "${OPC}/urandom.c")
 csound_wasm_plugin(deprecated ENTRIES opcodes SOURCES "${OPC}/deprecated.c")
 # cpumeter.c is part of libcsound, but only compiled for LINUX (Emscripten is not), so the wasm libcsound has
 # neither cpumeter nor systime. Compiled again here as LINUX: systime works (clock_gettime; unlike Debian's native
-# build, which lacks HAVE_CLOCK_GETTIME and returns 0), cpumeter fails at init with "Failed to open /proc/stat"
-# (there is no /proc/stat in the wasm file system), as it would on a machine without procfs.
+# build, which lacks HAVE_CLOCK_GETTIME and returns 0), and cpumeter reads the /proc/stat that js/proc-stat.ts
+# puts in the file system, written from the host's CPU times (Node: the machine's, as natively; a browser: the
+# audio thread's busy share).
 csound_wasm_plugin(cpumeter ENTRIES builtin=cpumeter_localops SOURCES "${OPC}/cpumeter.c"
   OPTIONS -D__BUILDING_LIBCSOUND -DLINUX=1 -DHAVE_CLOCK_GETTIME=1 -Dcpupercent_init=cpupercent_init_wasm)
 

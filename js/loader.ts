@@ -6,6 +6,7 @@ import { CsoundError } from './errors.js';
 import { platform, type CompiledEngine } from './platform.js';
 import type { EngineModule } from './engine-module.js';
 import { installRawwaves } from './stk-rawwaves.js';
+import { installProcStat } from './proc-stat.js';
 
 // Must match the link flags in CMakeLists.txt (-sINITIAL_MEMORY, -sMAXIMUM_MEMORY), in 64 KiB pages.
 const INITIAL_PAGES = 512;
@@ -64,5 +65,7 @@ export async function instantiateEngine(
   });
   // STK's rawwaves: loaded into the file system when an STK instrument first looks for one.
   installRawwaves(module.FS, () => platform().stkRawwaves(wasmUrl), (text) => print(text, true));
+  // /proc/stat for cpumeter, from the host's CPU times.
+  installProcStat(module.FS, () => platform().cpuTimes());
   return { module, memory, wasmModule };
 }

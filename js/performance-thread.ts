@@ -11,6 +11,7 @@ import { hostLink, type HostLink } from './internal.js';
 import { MAXIMUM_PAGES } from './loader.js';
 import { Control, Owner, Stat, State, type PerformerLink } from './performer-control.js';
 import { platform, type WorkerPerformer } from './platform.js';
+import { setAudioThreadBusy } from './proc-stat.js';
 import type { AudioContextLike, AudioWorkletNodeLike } from './types.js';
 
 /** Options of a performance thread (extras of this binding). */
@@ -423,6 +424,8 @@ export class CsoundPerformanceThread {
         zeroDbfs: this.csound.get0dBFS(),
       },
     });
+    // cpumeter in a browser reads the audio thread's busy time (js/proc-stat.ts).
+    setAudioThreadBusy(() => this.stats[Stat.TotalMs]);
     let readyNow!: () => void;
     let failNow!: (error: Error) => void;
     const ready = new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ import createEngine from 'csound-wasm:glue';
 import type { EngineFactory } from './engine-module.js';
 import type { MessageKind } from './message-kind.js';
 import type { CompiledEngine, Platform } from './platform.js';
+import { browserCpuTimes } from './proc-stat.js';
 
 /** The text of dist/worklet.js, put here by the bundler (scripts/build-browser.mjs). */
 declare const __CSOUND_WASM_WORKLET_SOURCE__: string;
@@ -126,4 +127,5 @@ export const browserPlatform: Platform = {
   writeMessage,
   workletUrl,
   stkRawwaves,
+  cpuTimes: browserCpuTimes,
 };

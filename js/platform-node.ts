@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -97,4 +98,9 @@ function startWorker(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer {
   };
 }
 
-export const nodePlatform: Platform = { name: 'node', compileEngine, writeMessage, startWorker, stkRawwaves };
+/** The machine's CPUs, as native cpumeter sees them in /proc/stat (libuv reads that file on Linux). */
+function cpuTimes() {
+  return cpus().map((cpu) => cpu.times);
+}
+
+export const nodePlatform: Platform = { name: 'node', compileEngine, writeMessage, startWorker, stkRawwaves, cpuTimes };

@@ -5,6 +5,7 @@
 import type { EngineFactory } from './engine-module.js';
 import type { MessageKind } from './message-kind.js';
 import type { PerformerLink } from './performer-control.js';
+import type { CpuTimes } from './proc-stat.js';
 
 export interface CompiledEngine {
   factory: EngineFactory;
@@ -45,6 +46,8 @@ export interface Platform {
    * was given, else next to the package's wasm. Throws, saying where it looked, when it is not there.
    */
   stkRawwaves(wasmUrl: string | URL | undefined): Uint8Array;
+  /** The CPU times /proc/stat shows (cpumeter, js/proc-stat.ts): Node the machine's CPUs, a browser the audio thread. */
+  cpuTimes(): CpuTimes[];
 }
 
 let installed: Platform | null = null;
