@@ -3,14 +3,59 @@
 // flags: -o, -W, -d, -m N, --sample-rate, -k, -b/-B, orc/sco pairs, ...), apart from --allow-system, which is the
 // CLI's. Host files are visible under the same paths, so relative and absolute file names work as with native
 // csound, but only in the folders the command line names (see namedFolders).
-import { existsSync, statSync } from 'node:fs';
+// -odac (also -odac:… and -o dac) plays through node-web-audio-api (an optional peer dependency) in real time:
+// the performer is the same AudioWorkletProcessor as in browsers, on an AudioContext at the orchestra's sr.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Csound, CsoundError, MessageClassifier } from './index.js';
+import { Csound, CsoundError, CsoundPerformanceThread, MessageClassifier } from './index.js';
+import { loadNodeWebAudio } from './platform-node.js';
 
 const PROGRESS_INTERVAL_MS = 100;
 const BLOCK_KSMPS = 64;
 /** The CLI's own flag: lets the CSD run shell commands (system, system_i, <CsScore bin>). Not passed to Csound. */
 const ALLOW_SYSTEM = '--allow-system';
+/** The CLI's own flag: the output device (node-web-audio-api's sinkId) for -odac; `none` plays to no device. */
+const AUDIO_SINK = '--audio-sink=';
+/** Native csound exits with 1 when Ctrl+C (SIGINT) or SIGTERM stops it; so does this CLI. */
+const INTERRUPTED_EXIT = 1;
+
+/** Splits a <CsOptions> section into arguments (spaces separate them; quotes group). */
+function csOptionsOf(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const section = /<CsOptions>([\s\S]*?)<\/CsOptions>/i.exec(text)?.[1] ?? '';
+  const lines = section.split('\n').map((line) => line.replace(/(^|\s);.*$/, ''));
+  return lines.join(' ').match(/"[^"]*"|\S+/g)?.map((arg) => arg.replace(/^"|"$/g, '')) ?? [];
+}
+
+/** The last -o/-i target (or -n: no sound) of a list of arguments, or null when none names one. */
+function lastTarget(args: string[], flag: 'o' | 'i'): string | null {
+  let target: string | null = null;
+  const long = flag === 'o' ? '--output=' : '--input=';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === `-${flag}`) target = args[++i] ?? null;
+    else if (arg.startsWith(`-${flag}`)) target = arg.slice(2);
+    else if (arg.startsWith(long)) target = arg.slice(long.length);
+    else if (flag === 'o' && (arg === '-n' || arg === '--nosound')) target = '';
+  }
+  return target;
+}
+
+/**
+ * Where the performance sends its audio, before compiling: flags on the command line override a CSD's <CsOptions>,
+ * as in csound. The engine must know before it compiles whether the host moves the audio (-odac).
+ */
+function audioTargets(argv: string[]): { dac: boolean; adc: boolean } {
+  const fromOptions = argv.filter((a) => !a.startsWith('-') && /\.csd$/i.test(a)).flatMap(csOptionsOf);
+  const output = lastTarget(argv, 'o') ?? lastTarget(fromOptions, 'o') ?? '';
+  const input = lastTarget(argv, 'i') ?? lastTarget(fromOptions, 'i') ?? '';
+  return { dac: /^dac/.test(output), adc: /^adc/.test(input) };
+}
 
 function isFolder(p: string): boolean {
   return existsSync(p) && statSync(p).isDirectory();
@@ -82,7 +127,10 @@ Renders with Csound ${'6.18.1'} compiled to WebAssembly. Flags are Csound's own,
   -d                 no displays               -m N             message level
   --sample-rate=N    override sr               -k N             override kr
   -b N / -B N        buffer sizes              --help           Csound's full list
-There is no audio device in csound-wasm: give -o file or -n.
+  -odac              play in real time through node-web-audio-api (npm install
+                     node-web-audio-api); Ctrl+C stops. -iadc: the input device
+  --audio-sink=ID    the output device for -odac (the library's sinkId);
+                     --audio-sink=none plays to no device, at the same pace
 Only the working folder and the folders of the files and folders named here are visible.
   --allow-system     DANGEROUS: let the CSD run shell commands (system, system_i,
                      <CsScore bin>); only for CSDs you trust like your own code
@@ -91,13 +139,21 @@ Only the working folder and the folders of the files and folders named here are 
 
 async function main(args: string[]): Promise<number> {
   const allowSystem = args.includes(ALLOW_SYSTEM);
-  const argv = args.filter((arg) => arg !== ALLOW_SYSTEM);
+  const sink = args.filter((arg) => arg.startsWith(AUDIO_SINK)).map((arg) => arg.slice(AUDIO_SINK.length)).pop();
+  const argv = args.filter((arg) => arg !== ALLOW_SYSTEM && !arg.startsWith(AUDIO_SINK));
   if (argv.length === 0) {
     usage();
     return 1;
   }
   let progress: Progress | null = null;
-  const csound = await Csound.create({ messages: 'stderr', allowSystem });
+  const { dac, adc } = audioTargets(argv);
+  // Realtime: the host moves the audio (spout to the AudioContext), so Csound opens no device or file itself.
+  const csound = await Csound.create({ messages: 'stderr', allowSystem, hostAudioIO: dac });
+  if (dac) {
+    // From now on Ctrl+C ends the realtime performance cleanly (also one pressed while the orchestra compiles).
+    process.on('SIGINT', interrupt);
+    process.on('SIGTERM', interrupt);
+  }
   const kinds = new MessageClassifier();
   csound.setMessageCallback((attr, text) => {
     progress?.clear();
@@ -113,10 +169,16 @@ async function main(args: string[]): Promise<number> {
     if (folders.some((f) => cwd === f || cwd.startsWith(`${f}/`))) csound.chdir(cwd);
     csound.compile('csound', ...argv); // csoundCompile also starts the performance
     const output = csound.outputName();
-    if (/^(dac|adc)/.test(output)) {
-      throw new CsoundError('csound-wasm', -1, `output "${output}" is an audio device; csound-wasm renders to files: use -o file.wav or -n`);
+    if (/^dac/.test(output) !== dac) {
+      // Named where audioTargets() does not look (an @file, a .csoundrc): refuse rather than guess.
+      throw new CsoundError('csound-wasm', -1, `the output is "${output}", not what -o on the command line or in ` +
+        '<CsOptions> names: name it there (-odac to play, or -o file.wav, or -n)');
+    }
+    if (adc && !dac) {
+      throw new CsoundError('csound-wasm', -1, '-iadc (the input device) works with -odac only: use -i file.wav to render from a file');
     }
     progress = new Progress(Boolean(process.stderr.isTTY), csound.scoreEndTime());
+    if (dac) return await playRealtime(csound, progress, sink, adc);
     let last = 0;
     while (csound.performKsmpsBlock(BLOCK_KSMPS) === 0) {
       const now = Date.now();
@@ -139,6 +201,61 @@ async function main(args: string[]): Promise<number> {
     throw error;
   } finally {
     csound.destroy();
+  }
+}
+
+/** Set by SIGINT/SIGTERM during a realtime performance (-odac). */
+let interrupted = false;
+let stopPerformance: (() => void) | null = null;
+
+function interrupt(): void {
+  interrupted = true;
+  stopPerformance?.();
+}
+
+/**
+ * -odac: performs on a node-web-audio-api AudioContext at the orchestra's sr until the score ends, drawing the
+ * progress bar. Ctrl+C (SIGINT) or SIGTERM stops the performance, closes the context and exits with 1, as csound.
+ */
+async function playRealtime(csound: Csound, progress: Progress, sink: string | undefined, adc: boolean): Promise<number> {
+  const webAudio = await loadNodeWebAudio('csound-wasm -odac');
+  const sinkId = sink === undefined ? undefined : sink === 'none' ? { type: 'none' } : sink;
+  let context: AudioContext;
+  try {
+    context = new webAudio.AudioContext({ sampleRate: csound.sr(), latencyHint: 'playback', ...(sinkId === undefined ? {} : { sinkId }) });
+  } catch (cause) {
+    throw new CsoundError('csound-wasm -odac', -1, `cannot open the audio output${sink === undefined ? '' : ` "${sink}"`} ` +
+      `(${(cause as Error).message}): pick a device with --audio-sink=ID, or render with -o file.wav`);
+  }
+  const thread = new CsoundPerformanceThread(csound, { audioContext: context });
+  stopPerformance = () => thread.stop();
+  const timer = setInterval(() => progress.draw(csound.scoreTime()), PROGRESS_INTERVAL_MS);
+  try {
+    await thread.play();
+    if (interrupted) thread.stop();
+    if (adc) {
+      // The input device (getUserMedia of the library) into the performer's input.
+      const devices = (webAudio as unknown as { mediaDevices: { getUserMedia(c: object): Promise<MediaStream> } }).mediaDevices;
+      const stream = await devices.getUserMedia({ audio: true }).catch((cause: unknown) => {
+        throw new CsoundError('csound-wasm -iadc', -1, `no input device: ${(cause as Error)?.message ?? String(cause)}`);
+      });
+      context.createMediaStreamSource(stream).connect(thread.audioNode()!);
+    }
+    const status = await thread.join();
+    progress.clear();
+    if (interrupted) {
+      process.stderr.write('\ncsound-wasm: Interrupt\n');
+      return INTERRUPTED_EXIT;
+    }
+    return status < 0 ? 1 : Math.min(csound.errorCount(), 255);
+  } finally {
+    clearInterval(timer);
+    stopPerformance = null;
+    if (thread.isRunning()) {
+      thread.stop();
+      await thread.join();
+    }
+    await context.close();
   }
 }
 

@@ -2,7 +2,8 @@
 // Csound instance (its shared memory) while this thread keeps calling the Csound object: channels are atomic in
 // Csound, and events and orchestra compiles take Csound's queued (async) paths while the performer runs.
 // In Node the performer is a worker_threads Worker (performer-node-worker.ts, started by platform-node.ts); in a
-// browser an AudioWorkletProcessor (worklet/processor.ts, bundled into dist/worklet.js).
+// browser an AudioWorkletProcessor (worklet/processor.ts, bundled into dist/worklet.js). Node given an
+// `audioContext` of node-web-audio-api plays through that same AudioWorkletProcessor, on the library's audio thread.
 import { CSOUND_ERROR } from './constants.js';
 import type { Csound } from './csound.js';
 import type { EngineModule } from './engine-module.js';
@@ -19,8 +20,11 @@ export interface PerformanceThreadOptions {
   /** Stack of the performer thread in bytes (default 1 MiB). */
   stackSize?: number;
   /**
-   * Browser: the (Offline)AudioContext to perform in. Its sample rate must equal the orchestra's sr. Without one,
-   * play() creates an AudioContext at the orchestra's sr.
+   * The (Offline)AudioContext to perform in; its sample rate must equal the orchestra's sr, and the instance needs
+   * host audio I/O (`hostAudioIO`). Browser: without one, play() creates an AudioContext at the orchestra's sr.
+   * Node: a context of node-web-audio-api (an optional peer dependency) makes the performer the same
+   * AudioWorkletProcessor as in browsers, playing on the library's audio output; without one the performer is a
+   * worker that renders as fast as it can (to a file, or to the output ring).
    */
   audioContext?: AudioContextLike;
   /**
@@ -98,6 +102,8 @@ export class CsoundPerformanceThread {
   private outputView: Float64Array | null = null;
   private readonly audioClock: Int32Array | null;
   private readonly stackSize: number;
+  /** Whether the performer is a Node worker (it may wait for room in its rings), not an audio thread. */
+  private readonly canWait: boolean;
   private context: BaseAudioContext | null;
   private node: AudioWorkletNode | null = null;
   private worker: WorkerPerformer | null = null;
@@ -122,6 +128,8 @@ export class CsoundPerformanceThread {
     this.recorder = new this.host.Recorder();
     this.stackSize = options.stackSize ?? DEFAULT_STACK;
     this.context = (options.audioContext as BaseAudioContext | undefined) ?? null;
+    // The performer waits for room in its rings only in a worker; an audio thread never waits.
+    this.canWait = isNode && this.context === null;
     this.audioClock = options.audioClock ?? null;
     if (this.audioClock !== null && !(this.audioClock instanceof Int32Array && isShared(this.audioClock.buffer) && this.audioClock.length > 0)) {
       throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, 'audioClock must be an Int32Array on a SharedArrayBuffer');
@@ -135,7 +143,7 @@ export class CsoundPerformanceThread {
       this.output = new this.host.Recorder();
       this.outputChannels = csound.channels();
       // An audio thread must not wait for the reader.
-      this.output.startRing(this.outputChannels, frames, isNode);
+      this.output.startRing(this.outputChannels, frames, this.canWait);
     }
   }
 
@@ -186,7 +194,7 @@ export class CsoundPerformanceThread {
     return started;
   }
 
-  /** Browser: the (Offline)AudioContext the performer runs in, once play() has started it. */
+  /** The (Offline)AudioContext the performer runs in, once play() has started it (browser, or Node with one). */
   audioContext(): AudioContextLike | null {
     return this.node === null ? null : (this.context as AudioContextLike | null);
   }
@@ -199,7 +207,7 @@ export class CsoundPerformanceThread {
     return this.control;
   }
 
-  /** Browser: the AudioWorkletNode that performs (connect a microphone source to it for `ins`/`inch`). */
+  /** The AudioWorkletNode that performs, browser or Node with a context (connect a source to it for `ins`/`inch`). */
   audioNode(): AudioWorkletNodeLike | null {
     return this.node as AudioWorkletNodeLike | null;
   }
@@ -282,8 +290,7 @@ export class CsoundPerformanceThread {
     const sr = this.csound.sr();
     const frames = Math.max(Math.ceil(sr * 2), numbufs * this.csound.ksmps());
     // In a worker the performer may wait for room (nothing is lost); an audio thread never waits.
-    const wait = platform().name === 'node';
-    const code = this.recorder.start(filename, samplebits, this.csound.channels(), sr, this.csound.get0dBFS(), frames, wait);
+    const code = this.recorder.start(filename, samplebits, this.csound.channels(), sr, this.csound.get0dBFS(), frames, this.canWait);
     if (code !== 0) throw new CsoundError(op, code, `cannot record to ${filename}: ${this.recorder.error()}`);
   }
 
@@ -338,14 +345,14 @@ export class CsoundPerformanceThread {
     if (this.thread === 0) return Promise.reject(new CsoundError('play', CSOUND_ERROR, 'cannot allocate the performer thread'));
     // A realtime performer starts held (State.Starting) until it has attached and performed its first k-cycle;
     // a worker or an offline context can run at once.
-    const realtime = !isNode && !(this.context !== null && isOfflineContext(this.context));
+    const realtime = !this.canWait && !(this.context !== null && isOfflineContext(this.context));
     Atomics.store(this.control, Control.State, realtime ? State.Starting : State.Running);
     this.running = true;
     performers.set(this.csound, this);
     Atomics.store(this.control, Control.Owner, Owner.Idle);
     this.link.setPerforming(() => this.mayBeInCsound());
     let started: Promise<void>;
-    if (isNode) {
+    if (this.canWait) {
       started = this.startNodeWorker();
     } else {
       let resolveEnd!: (status: number) => void;
@@ -380,14 +387,25 @@ export class CsoundPerformanceThread {
     if (target > pages) memory.grow(target - pages);
   }
 
-  /** Browser: the performer is an AudioWorkletProcessor (worklet/processor.ts) on the audio rendering thread. */
+  /**
+   * Browser, or Node with a node-web-audio-api context: the performer is an AudioWorkletProcessor
+   * (worklet/processor.ts) on the audio rendering thread.
+   */
   private async startWorklet(): Promise<void> {
     const sr = this.csound.sr();
+    const isNode = platform().name === 'node';
     if (!this.csound.hostAudioIO()) {
       // Without it Csound would open an audio device or a file from the audio thread, which cannot do either.
-      throw new CsoundError('play', CSOUND_ERROR, 'in a browser the performer plays spout: create the Csound with ' +
-        '{ hostAudioIO: true } (the default in browsers) or call setHostAudioIO() before compiling');
+      throw new CsoundError('play', CSOUND_ERROR, `${isNode ? 'with an AudioContext' : 'in a browser'} the ` +
+        `performer plays spout: create the Csound with { hostAudioIO: true }${isNode ? '' : ' (the default in ' +
+        'browsers)'} or call setHostAudioIO() before compiling`);
     }
+    if (this.context !== null && typeof (this.context as Partial<BaseAudioContext>).audioWorklet?.addModule !== 'function') {
+      throw new CsoundError('play', CSOUND_ERROR, 'options.audioContext has no audioWorklet: give an AudioContext or ' +
+        `OfflineAudioContext${isNode ? ' of node-web-audio-api (1.0 or later)' : ''}`);
+    }
+    // Node: the library's AudioWorkletNode (a context of the library is required there); browser: the global one.
+    const WorkletNode = isNode ? await platform().audioWorkletNodeClass!(this.context!) : AudioWorkletNode;
     const context = this.context ?? new AudioContext({ sampleRate: sr, latencyHint: 'interactive' });
     this.context = context;
     if (context.sampleRate !== sr) {
@@ -400,13 +418,15 @@ export class CsoundPerformanceThread {
     } catch (cause) {
       const where = workletUrl.startsWith('blob:') ? `the embedded worklet (${workletUrl})` : workletUrl;
       throw new CsoundError('play', CSOUND_ERROR, `cannot load the AudioWorklet module from ${where}: ${String(cause)}. ` +
-        'Check that the URL serves dist/worklet.js of this csound-wasm version as JavaScript with the page\'s ' +
-        'cross-origin headers, or, where a Content-Security-Policy refuses blob: workers, pass ' +
-        'Csound.create({ workletUrl }) with a copy of csound-wasm/worklet');
+        (isNode ? 'Check that the file is dist/worklet.js of this csound-wasm version (Csound.create({ workletUrl }) ' +
+          'takes a path or a file: URL)'
+          : 'Check that the URL serves dist/worklet.js of this csound-wasm version as JavaScript with the page\'s ' +
+          'cross-origin headers, or, where a Content-Security-Policy refuses blob: workers, pass ' +
+          'Csound.create({ workletUrl }) with a copy of csound-wasm/worklet'));
     }
     const nchnls = this.csound.channels(false);
     const nchnlsInput = this.csound.channels(true);
-    this.node = new AudioWorkletNode(context, 'csound-performer', {
+    this.node = new WorkletNode(context, 'csound-performer', {
       numberOfInputs: nchnlsInput > 0 ? 1 : 0,
       numberOfOutputs: 1,
       outputChannelCount: [nchnls],
@@ -618,5 +638,7 @@ export class CsoundPerformanceThread {
 
 
 function isOfflineContext(context: BaseAudioContext): boolean {
-  return typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext;
+  // Node has no global OfflineAudioContext: node-web-audio-api's renders with startRendering() too.
+  if (typeof OfflineAudioContext !== 'undefined' && context instanceof OfflineAudioContext) return true;
+  return typeof (context as Partial<OfflineAudioContext>).startRendering === 'function';
 }

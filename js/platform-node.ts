@@ -7,7 +7,9 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { CSOUND_ERROR } from './constants.js';
 import type { EngineFactory } from './engine-module.js';
+import { CsoundError } from './errors.js';
 import type { MessageKind } from './message-kind.js';
 import type { NodeWorkerData, PerformerLink } from './performer-control.js';
 import type { CompiledEngine, Platform, WorkerHooks, WorkerPerformer } from './platform.js';
@@ -98,9 +100,63 @@ function startWorker(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer {
   };
 }
 
+/**
+ * The AudioWorklet module for node-web-audio-api: a file path (its addModule() reads paths, not file: URLs).
+ * By default the package's dist/worklet.js, the same self-contained module browsers load.
+ */
+function workletUrl(override: string | URL | undefined): string {
+  const location = override ?? new URL('../worklet.js', import.meta.url);
+  return location instanceof URL || location.startsWith('file:') ? fileURLToPath(location) : location;
+}
+
+/** node-web-audio-api's exports that csound-wasm uses. */
+export interface NodeWebAudio {
+  AudioContext: new (options?: Record<string, unknown>) => AudioContext;
+  OfflineAudioContext: new (channels: number, length: number, sampleRate: number) => OfflineAudioContext;
+  AudioWorkletNode: typeof AudioWorkletNode;
+  BaseAudioContext: abstract new () => BaseAudioContext;
+}
+
+let nodeWebAudio: Promise<NodeWebAudio> | null = null;
+
+/**
+ * Loads node-web-audio-api (Web Audio for Node, an optional peer dependency of csound-wasm) once. Rejects with a
+ * CsoundError that says how to install it when it cannot be loaded.
+ */
+export function loadNodeWebAudio(op = 'play'): Promise<NodeWebAudio> {
+  nodeWebAudio ??= (import('node-web-audio-api' as string) as Promise<NodeWebAudio & { default?: NodeWebAudio }>).then(
+    (module) => (typeof module.AudioWorkletNode === 'function' ? module : module.default!),
+  );
+  return nodeWebAudio.catch((cause: unknown) => {
+    nodeWebAudio = null;
+    const missing = (cause as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
+    throw new CsoundError(op, CSOUND_ERROR, missing
+      ? 'sound in Node plays through node-web-audio-api, which is not installed: npm install node-web-audio-api'
+      : `cannot load node-web-audio-api: ${(cause as Error).message}`);
+  });
+}
+
+async function audioWorkletNodeClass(context: object): Promise<typeof AudioWorkletNode> {
+  const webAudio = await loadNodeWebAudio();
+  if (!(context instanceof webAudio.BaseAudioContext)) {
+    throw new CsoundError('play', CSOUND_ERROR, 'options.audioContext is not a node-web-audio-api context of the copy ' +
+      'csound-wasm loads (import { AudioContext } from \'node-web-audio-api\' in the same project)');
+  }
+  return webAudio.AudioWorkletNode;
+}
+
 /** The machine's CPUs, as native cpumeter sees them in /proc/stat (libuv reads that file on Linux). */
 function cpuTimes() {
   return cpus().map((cpu) => cpu.times);
 }
 
-export const nodePlatform: Platform = { name: 'node', compileEngine, writeMessage, startWorker, stkRawwaves, cpuTimes };
+export const nodePlatform: Platform = {
+  name: 'node',
+  compileEngine,
+  writeMessage,
+  startWorker,
+  workletUrl,
+  audioWorkletNodeClass,
+  stkRawwaves,
+  cpuTimes,
+};

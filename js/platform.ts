@@ -39,8 +39,17 @@ export interface Platform {
   writeMessage(text: string, kind: MessageKind, stream: 'stdout' | 'stderr'): void;
   /** Node: starts the performer worker on the instance's shared memory. */
   startWorker?(link: PerformerLink, hooks: WorkerHooks): WorkerPerformer;
-  /** Browser: the URL of the AudioWorklet module (`override`, or the package's own). */
+  /**
+   * The AudioWorklet module (`override`, or the package's own): browser, a URL (by default a Blob URL of the
+   * embedded module); Node, a file path (by default dist/worklet.js), as node-web-audio-api's addModule() takes.
+   */
   workletUrl?(override: string | URL | undefined): string;
+  /**
+   * Node: the AudioWorkletNode class for `context`, from node-web-audio-api (an optional peer dependency, loaded on
+   * first use). Rejects with a CsoundError that says to install it when it is missing, or when `context` is not
+   * one of its contexts.
+   */
+  audioWorkletNodeClass?(context: object): Promise<typeof AudioWorkletNode>;
   /**
    * The bytes of stk-rawwaves.bin (STK's rawwaves, js/stk-rawwaves.ts), synchronously: next to `wasmUrl` when one
    * was given, else next to the package's wasm. Throws, saying where it looked, when it is not there.
