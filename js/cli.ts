@@ -231,16 +231,17 @@ async function playRealtime(csound: Csound, progress: Progress, sink: string | u
   stopPerformance = () => thread.stop();
   const timer = setInterval(() => progress.draw(csound.scoreTime()), PROGRESS_INTERVAL_MS);
   try {
+    // -iadc: the input device (the library's getUserMedia), opened before the performance starts.
+    let input: MediaStream | null = null;
+    if (adc) {
+      const devices = (webAudio as unknown as { mediaDevices: { getUserMedia(c: object): Promise<MediaStream> } }).mediaDevices;
+      input = await devices.getUserMedia({ audio: true }).catch((cause: unknown) => {
+        throw new CsoundError('csound-wasm -iadc', -1, `cannot open the input device: ${(cause as Error)?.message ?? String(cause)}`);
+      });
+    }
     await thread.play();
     if (interrupted) thread.stop();
-    if (adc) {
-      // The input device (getUserMedia of the library) into the performer's input.
-      const devices = (webAudio as unknown as { mediaDevices: { getUserMedia(c: object): Promise<MediaStream> } }).mediaDevices;
-      const stream = await devices.getUserMedia({ audio: true }).catch((cause: unknown) => {
-        throw new CsoundError('csound-wasm -iadc', -1, `no input device: ${(cause as Error)?.message ?? String(cause)}`);
-      });
-      context.createMediaStreamSource(stream).connect(thread.audioNode()!);
-    }
+    if (input !== null) context.createMediaStreamSource(input).connect(thread.audioNode()!);
     const status = await thread.join();
     progress.clear();
     if (interrupted) {
