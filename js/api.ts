@@ -13,4 +13,5 @@ export * from './constants.js';
 export { CsoundPerformanceThread, type PerformanceThreadOptions } from './performance-thread.js';
 export { MessageClassifier, type MessageKind } from './message-kind.js';
 export { decodeOscMessage, encodeOscMessage, type OscArgument, type OscMessage } from './osc.js';
+export { LIMITS } from './limits.js';
 export type { AudioContextLike, AudioWorkletNodeLike, WasmMemory } from './types.js';

@@ -17,6 +17,24 @@ import {
 import { CsoundError, type CsoundMessage } from './errors.js';
 import type { EngineModule, RawEngine } from './engine-module.js';
 import { hostLink, type HostLink } from './internal.js';
+import {
+  LIMITS,
+  channelsProblem,
+  checkCreateOptions,
+  checkParams,
+  csdOptions,
+  csdScore,
+  csdTextProblem,
+  expectInteger,
+  headerProblem,
+  orchestraTextProblem,
+  parseScoreNumber,
+  refuse,
+  scoreTextProblem,
+  skipSecondsOption,
+  sortedScoreProblem,
+  statementProblem,
+} from './limits.js';
 import { compiledEngine, instantiateEngine } from './loader.js';
 import { MessageClassifier } from './message-kind.js';
 import { platform } from './platform.js';
@@ -128,6 +146,8 @@ export class Csound {
   private readonly messageKinds = new MessageClassifier();
   /** Messages printed during the current call, attached to a CsoundError if the call fails. */
   private callMessages: string[] = [];
+  /** The score offset (setScoreOffsetSeconds, -+skip_seconds) in seconds: Csound skips to it in one call. */
+  private scoreOffset = 0;
   /** Scratch block in wasm memory for audio-channel copies (ksmps doubles), grown on demand. */
   private scratch = { ptr: 0, bytes: 0 };
 
@@ -159,6 +179,7 @@ export class Csound {
    * loads; the first call compiles it, later calls reuse the compiled module and take milliseconds.
    */
   static async create(options: CsoundOptions = {}): Promise<Csound> {
+    checkCreateOptions(options);
     let instance: Csound | null = null;
     // C code writing to stdout/stderr directly (Csound's banner before its message callback is set, a few
     // utilities) joins the message stream as plain messages: Csound writes all its messages to stderr, errors or not.
@@ -200,20 +221,42 @@ export class Csound {
       return body(engine);
     } catch (cause) {
       if (cause instanceof CsoundError) throw cause;
-      this.flushMessages();
-      // Emscripten throws Infinity for a longjmp whose target is gone: say so rather than print "Infinity".
-      const detail = cause instanceof Error ? `${cause.name}: ${cause.message}`
-        : cause === Infinity ? 'a longjmp (csound->LongJmp) with no live target' : String(cause);
-      if (cause instanceof WebAssembly.RuntimeError) {
-        // A trap leaves the engine's state unknown: this instance is retired, others are unaffected.
-        this.engine = null;
-        this.retired = `the engine trapped in ${operation} (${detail})`;
-        throw new CsoundError(operation, CSOUND_ERROR, `the engine trapped (${detail}); create a new Csound`, this.callMessages);
-      }
-      throw new CsoundError(operation, CSOUND_ERROR, detail, this.callMessages);
+      throw this.callFailure(operation, cause);
     } finally {
-      if (this.engine !== null && this.engine.pendingMessages() > 0) this.flushMessages();
+      try {
+        if (this.engine !== null && this.engine.pendingMessages() > 0) this.flushMessages();
+      } catch (cause) {
+        // eslint-disable-next-line no-unsafe-finally -- a trap while routing the messages: the call failed after all
+        throw this.callFailure(operation, cause);
+      }
     }
+  }
+
+  /**
+   * The CsoundError for an exception out of the engine. One that leaves the engine's state unknown retires this
+   * instance (others are unaffected): a trap (RuntimeError, Emscripten's Aborted() too), the JS stack exhausted
+   * inside Csound (a UDO recursing some 5,000 levels), or a value that is not an Error: a longjmp without a
+   * target (Emscripten throws Infinity for it), a C++ exception (a bare number), an exit().
+   */
+  private callFailure(operation: string, cause: unknown): CsoundError {
+    // Emscripten throws Infinity for a longjmp whose target is gone: say so rather than print "Infinity".
+    const detail = cause instanceof Error ? `${cause.name}: ${cause.message}`
+      : cause === Infinity ? 'a longjmp (csound->LongJmp) with no live target' : String(cause);
+    let unknownState: string | null = null;
+    if (cause instanceof WebAssembly.RuntimeError) unknownState = 'the engine trapped';
+    else if (cause instanceof RangeError && /call stack/i.test(cause.message)) {
+      unknownState = 'the call nested too deeply for the JavaScript stack (e.g. a UDO recursing thousands of levels)';
+    } else if (!(cause instanceof Error)) unknownState = 'Csound left the call abnormally (a jump or exception out of C)';
+    try {
+      this.flushMessages();
+    } catch {
+      // The engine's memory is corrupt: its messages are lost with it.
+      unknownState ??= 'the engine trapped';
+    }
+    if (unknownState === null) return new CsoundError(operation, CSOUND_ERROR, detail, this.callMessages);
+    this.engine = null;
+    this.retired = `${unknownState} in ${operation} (${detail})`;
+    return new CsoundError(operation, CSOUND_ERROR, `${unknownState} (${detail}); create a new Csound`, this.callMessages);
   }
 
   /** The one throw site for Csound return codes: negative codes are failures. */
@@ -223,6 +266,75 @@ export class Csound {
       throw new CsoundError(operation, code, detail, this.callMessages);
     }
     return code;
+  }
+
+  // ---------------------------------------------------------------- limits (js/limits.ts, docs/API.md)
+
+  /** Why a performance of what is compiled would be refused (rates, channels, score times, the skip), or null. */
+  private performanceProblem(e: RawEngine): string | null {
+    const kr = e.kr();
+    const skip = this.scoreOffset * kr;
+    return headerProblem(e.sr(), kr, e.ksmps(), e.channels(false), e.channels(true))
+      ?? sortedScoreProblem(e.sortedScore(), kr)
+      ?? (skip > LIMITS.skipKsmps
+        ? `a score offset of ${this.scoreOffset} s skips ${Math.round(skip)} k-cycles in one call (at most ${LIMITS.skipKsmps})`
+        : null);
+  }
+
+  /**
+   * After a compile: with more output channels than Csound's per-channel arrays hold, even reset() and destroy()
+   * would overrun them (and with 1e9 channels loop for ever), so the instance is retired at once.
+   */
+  private checkChannels(operation: string): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    const why = channelsProblem(engine.channels(false), 0);
+    if (why === null) return;
+    const reason = `${why}: Csound 6 cannot even reset an instance with more output channels (its end-of-performance ` +
+      'statistics would overrun their arrays)';
+    this.retire(reason);
+    throw refuse(operation, `${reason}; this instance is retired, create a new Csound`);
+  }
+
+  /** Checks the options (as setOption gets them) that Csound would take but that could not run. */
+  private checkOption(operation: string, option: string): void {
+    // Csound 6.18 then waits for a Cscore callback that this binding does not provide, for ever.
+    if (option.trim() === '-C' || option.trim() === '--cscore') {
+      throw refuse(operation, `${option}: Cscore processing is not supported`);
+    }
+    // Csound's realtime mode runs init passes on a thread of its own, which this build cannot start: the instance's
+    // memory was corrupted (CsoundPerformanceThread is the way to perform on another thread).
+    if (option.trim() === '--realtime') throw refuse(operation, `${option} is not supported`);
+    const skip = skipSecondsOption(option);
+    if (skip !== null) {
+      if (!(skip >= 0 && skip <= LIMITS.scoreSeconds)) {
+        throw refuse(operation, `-+skip_seconds must be from 0 to ${LIMITS.scoreSeconds}, got ${JSON.stringify(option)}`);
+      }
+      this.scoreOffset = Math.max(this.scoreOffset, skip);
+    }
+    const channels = /^--nchnls(_i)?=(.*)$/.exec(option.trim());
+    if (channels !== null) {
+      const n = Number(channels[2]);
+      if (!(Number.isInteger(n) && n >= (channels[1] ? 0 : 1) && n <= LIMITS.channels)) {
+        throw refuse(operation, `${option} is outside the limit of ${LIMITS.channels} channels`);
+      }
+    }
+  }
+
+  /** Checks CSD text before Csound reads it: its extra sections, its score times and its options. */
+  private checkCsdText(operation: string, text: string): void {
+    const why = csdTextProblem(text) ?? orchestraTextProblem(text) ?? scoreTextProblem(csdScore(text), 0);
+    if (why !== null) throw refuse(operation, why);
+    for (const option of csdOptions(text)) this.checkOption(operation, option);
+  }
+
+  /** The text of a file of the virtual file system, or null when it cannot be read (Csound will say why). */
+  private fileText(path: string): string | null {
+    try {
+      return new TextDecoder().decode(this.module.FS.readFile(path, { encoding: 'binary' }));
+    } catch {
+      return null;
+    }
   }
 
   private flushMessages(): void {
@@ -307,9 +419,11 @@ export class Csound {
     this.heldLocks.clear();
     try {
       engine.delete();
+    } catch {
+      // Csound trapped while it freed itself (its memory was already corrupt): the instance is gone either way, and
+      // the garbage collector takes its wasm memory.
     } finally {
       this.engine = null;
-      this.flushMessages();
     }
   }
 
@@ -376,6 +490,7 @@ export class Csound {
   setOption(option: string): number {
     const op = 'setOption';
     expectString(op, 'option', option);
+    this.checkOption(op, option);
     const code = this.call(op, (e) => e.setOption(option));
     // csoundSetOption returns a positive code when options can no longer change (after compilation).
     if (code > 0) {
@@ -389,6 +504,9 @@ export class Csound {
    * `params(p)`) and returns it.
    */
   params(target: CsoundParams = new CsoundParams()): CsoundParams {
+    if (typeof target !== 'object' || target === null) {
+      throw new CsoundError('params', CSOUND_ERROR, `target must be a CsoundParams object, got ${describe(target)}`);
+    }
     const values = this.call('params', (e) => e.params());
     Object.assign(target, values);
     return target;
@@ -407,6 +525,7 @@ export class Csound {
       if (!Object.hasOwn(known, key)) throw new CsoundError(op, CSOUND_ERROR, `${key} is not a CSOUND_PARAMS field`);
       if (value !== undefined) expectNumber(op, key, value);
     }
+    checkParams(params);
     this.call(op, (e) => e.setParams(params));
   }
 
@@ -435,17 +554,37 @@ export class Csound {
     const op = 'compile';
     args.forEach((a, i) => expectString(op, `argument ${i + 1}`, a));
     const argv = args.length > 0 && args[0] === 'csound' ? args : ['csound', ...args];
+    for (const arg of argv.slice(1)) {
+      if (arg.startsWith('-')) this.checkOption(op, arg);
+      else if (/\.csd$/i.test(arg)) {
+        const text = this.fileText(arg);
+        if (text !== null) this.checkCsdText(op, text);
+      }
+    }
     const code = this.call(op, (e) => e.compile(argv));
-    return this.check(code === CSOUND_EXITJMP_SUCCESS ? 0 : code, op);
+    this.checkChannels(op);
+    const result = this.check(code === CSOUND_EXITJMP_SUCCESS ? 0 : code, op);
+    // compile() starts the performance too: what start() would refuse is undone here.
+    const why = this.call(op, (e) => this.performanceProblem(e));
+    if (why !== null) {
+      this.reset();
+      throw refuse(op, `${why}; the instance was reset (see Limits in docs/API.md)`);
+    }
+    return result;
   }
 
   /** Compiles orchestra code; with `async` the compiled code is merged at the next k-cycle boundary. */
   compileOrc(orc: string, async = false): number {
     const op = 'compileOrc';
     expectString(op, 'orc', orc);
+    const why = orchestraTextProblem(orc);
+    if (why !== null) throw refuse(op, why);
     const performing = this.performing;
     const queued = Boolean(async) || performing;
-    return this.check(this.call(op, (e) => e.compileOrc(orc, queued, performing)), op, 'the orchestra did not compile');
+    const code = this.call(op, (e) => e.compileOrc(orc, queued, performing));
+    this.checkChannels(op);
+    // A fatal error (csoundDie: e.g. macros nested too deep) ends the compile with its jump value, 255.
+    return this.check(code > 0 ? CSOUND_ERROR : code, op, 'the orchestra did not compile');
   }
 
   /**
@@ -462,6 +601,7 @@ export class Csound {
       timedOut = e.evalTimedOut();
       return result;
     });
+    this.checkChannels(op);
     // csoundEvalCode returns NaN when the code does not compile (so code that returns NaN itself reads as failed).
     if (Number.isNaN(value)) {
       this.flushMessages();
@@ -484,7 +624,10 @@ export class Csound {
       throw new CsoundError(op, CSOUND_ERROR, `mode must be 0 (file) or 1 (text), got ${describe(mode)}`);
     }
     void async;
+    const text = mode === 1 ? csd : this.fileText(csd);
+    if (text !== null) this.checkCsdText(op, text);
     const code = this.call(op, (e) => (mode === 1 ? e.compileCsdText(csd) : e.compileCsdFile(csd)));
+    this.checkChannels(op);
     return this.check(code, op, mode === 1 ? 'the CSD text did not compile' : `the CSD file ${csd} did not compile`);
   }
 
@@ -495,6 +638,8 @@ export class Csound {
 
   /** Prepares the performance (opens the output, runs the header). */
   start(): number {
+    const why = this.call('start', (e) => this.performanceProblem(e));
+    if (why !== null) throw refuse('start', `${why}; the performance was not started (see Limits in docs/API.md)`);
     return this.check(this.call('start', (e) => e.start()), 'start');
   }
 
@@ -512,7 +657,7 @@ export class Csound {
    * offline rendering). Returns like `performKsmps()` after the last period performed.
    */
   performKsmpsBlock(count: number): number {
-    expectNumber('performKsmpsBlock', 'count', count);
+    expectInteger('performKsmpsBlock', 'count', count, 0, LIMITS.blockKsmps);
     return this.check(this.call('performKsmpsBlock', (e) => e.performKsmpsBlock(count)), 'performKsmpsBlock');
   }
 
@@ -525,6 +670,7 @@ export class Csound {
   reset(): void {
     this.call('reset', (e) => e.reset());
     this.heldLocks.clear();
+    this.scoreOffset = 0;
   }
 
   /** Runs a Csound utility (sndinfo, hetro, lpanal, pvanal, atsa, cvanal, ...) with its arguments. */
@@ -605,6 +751,9 @@ export class Csound {
   audioChannel(name: string, out?: Float64Array): Float64Array {
     const op = 'audioChannel';
     expectString(op, 'name', name);
+    if (out !== undefined && !(out instanceof Float64Array)) {
+      throw new CsoundError(op, CSOUND_ERROR, `out must be a Float64Array, got ${describe(out)}`);
+    }
     const ksmps = this.ksmps();
     const ptr = this.scratchBlock(ksmps);
     this.call(op, (e) => e.audioChannel(name, ptr));
@@ -711,8 +860,13 @@ export class Csound {
     if (pfields === null || typeof pfields !== 'object' || typeof pfields.length !== 'number') {
       throw new CsoundError(op, CSOUND_ERROR, `pfields must be an array of numbers, got ${describe(pfields)}`);
     }
+    if (pfields.length > LIMITS.pfields) {
+      throw refuse(op, `pfields has ${pfields.length} p-fields; an event takes at most ${LIMITS.pfields}`);
+    }
     const values = Array.from(pfields);
     values.forEach((v, i) => expectNumber(op, `p${i + 1}`, v));
+    const why = letter === 'e' ? null : statementProblem(letter, values, this.call(op, (e) => e.kr()));
+    if (why !== null) throw refuse(op, why);
     const queued = Boolean(async) || this.performing;
     return this.check(this.call(op, (e) => e.scoreEvent(letter, values, queued)), op);
   }
@@ -723,6 +877,8 @@ export class Csound {
    */
   eventString(text: string, async = false): void {
     expectString('eventString', 'text', text);
+    const why = scoreTextProblem(text, this.call('eventString', (e) => e.kr()));
+    if (why !== null) throw refuse('eventString', why);
     const queued = Boolean(async) || this.performing;
     this.call('eventString', (e) => e.inputMessage(text, queued));
   }
@@ -793,6 +949,9 @@ export class Csound {
    * Pass null to restore the default.
    */
   setMessageCallback(callback: MessageCallback | null): void {
+    if (callback !== null && typeof callback !== 'function') {
+      throw new CsoundError('setMessageCallback', CSOUND_ERROR, `callback must be a function or null, got ${describe(callback)}`);
+    }
     this.messageCallback = callback;
   }
 
@@ -901,8 +1060,16 @@ export class Csound {
 
   /** Starts the score at `seconds` (csoundSetScoreOffsetSeconds; an extra of this binding). */
   setScoreOffsetSeconds(seconds: number): void {
-    expectNumber('setScoreOffsetSeconds', 'seconds', seconds);
-    this.call('setScoreOffsetSeconds', (e) => e.setScoreOffsetSeconds(seconds));
+    const op = 'setScoreOffsetSeconds';
+    expectNumber(op, 'seconds', seconds);
+    // Csound skips to the offset inside one performKsmps() call, k-cycle by k-cycle.
+    const kr = this.call(op, (e) => e.kr());
+    if (!(seconds <= LIMITS.scoreSeconds && seconds * kr <= LIMITS.skipKsmps)) {
+      throw refuse(op, `seconds must be at most ${LIMITS.scoreSeconds} and skip at most ${LIMITS.skipKsmps} k-cycles ` +
+        `(${Math.floor(LIMITS.skipKsmps / kr)} s at kr = ${kr}), got ${seconds}`);
+    }
+    this.call(op, (e) => e.setScoreOffsetSeconds(seconds));
+    this.scoreOffset = Math.max(seconds, 0);
   }
 
   /**
@@ -998,15 +1165,6 @@ export async function csoundInitialize(flags: number): Promise<number> {
   expectNumber('csoundInitialize', 'flags', flags);
   await compiledEngine();
   return 0;
-}
-
-/** A number of Csound's sorted score: decimal, or C99 hexadecimal ("0x1.8p+1") as 6.18 writes times. */
-function parseScoreNumber(text: string): number {
-  const hex = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)$/i.exec(text);
-  if (hex === null) return Number(text);
-  const [, sign, whole, fraction = '', exponent] = hex;
-  const mantissa = parseInt(`${whole || '0'}${fraction}`, 16) / 16 ** fraction.length;
-  return (sign === '-' ? -1 : 1) * mantissa * 2 ** Number(exponent);
 }
 
 

@@ -24,6 +24,9 @@ function paddedString(text: string): Uint8Array {
 /** Encodes one OSC message. Types: i (int32), h (int64), f (float32), d (float64), c (char code), s/S (string),
  * b (blob), T, F, N (no data). */
 export function encodeOscMessage(path: string, types: string, args: OscArgument[]): Uint8Array {
+  if (typeof path !== 'string') throw new TypeError(`encodeOscMessage: path must be a string, got ${kind(path)}`);
+  if (typeof types !== 'string') throw new TypeError(`encodeOscMessage: types must be a string, got ${kind(types)}`);
+  if (!Array.isArray(args)) throw new TypeError(`encodeOscMessage: args must be an array, got ${kind(args)}`);
   if (args.length !== [...types].filter((t) => !'TFNI'.includes(t)).length) {
     throw new TypeError(`encodeOscMessage: ${args.length} arguments for types "${types}"`);
   }
@@ -32,6 +35,15 @@ export function encodeOscMessage(path: string, types: string, args: OscArgument[
   for (const t of types) {
     if ('TFNI'.includes(t)) continue;
     const a = args[next++];
+    const wants = t === 's' || t === 'S' ? 'string' : t === 'b' ? 'Uint8Array' : t === 'h' ? 'number or bigint' : 'number';
+    const fits = wants === 'string' ? typeof a === 'string' : wants === 'Uint8Array' ? a instanceof Uint8Array
+      : typeof a === 'number' || (t === 'h' && typeof a === 'bigint');
+    if (!fits && 'ifdchsSb'.includes(t)) {
+      throw new TypeError(`encodeOscMessage: args[${next - 1}] (type '${t}') must be a ${wants}, got ${kind(a)}`);
+    }
+    if (t === 'h' && typeof a === 'number' && !Number.isInteger(a)) {
+      throw new RangeError(`encodeOscMessage: args[${next - 1}] (type 'h') must be an integer, got ${a}`);
+    }
     const word = new DataView(new ArrayBuffer(t === 'h' || t === 'd' ? 8 : 4));
     switch (t) {
       case 'i': case 'c': word.setInt32(0, Number(a)); break;
@@ -62,6 +74,23 @@ export function encodeOscMessage(path: string, types: string, args: OscArgument[
 
 /** Decodes one OSC message (not a bundle). */
 export function decodeOscMessage(packet: Uint8Array): OscMessage {
+  if (!(packet instanceof Uint8Array)) throw new TypeError(`decodeOscMessage: packet must be a Uint8Array, got ${kind(packet)}`);
+  try {
+    return decodePacket(packet);
+  } catch (cause) {
+    // A DataView read past the end: the packet is shorter than its type tags say.
+    if (cause instanceof RangeError && !cause.message.startsWith('decodeOscMessage')) {
+      throw new RangeError(`decodeOscMessage: packet is truncated (${packet.length} bytes)`);
+    }
+    throw cause;
+  }
+}
+
+function kind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+function decodePacket(packet: Uint8Array): OscMessage {
   const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
   let at = 0;
   const readString = (): string => {
@@ -85,6 +114,7 @@ export function decodeOscMessage(packet: Uint8Array): OscMessage {
       case 's': case 'S': args.push(readString()); break;
       case 'b': {
         const n = view.getInt32(at);
+        if (n < 0 || at + 4 + n > packet.length) throw new RangeError(`decodeOscMessage: blob of ${n} bytes past the end`);
         args.push(packet.slice(at + 4, at + 4 + n));
         at += 4 + ((n + 3) & ~3);
         break;

@@ -9,6 +9,7 @@ import type { Csound } from './csound.js';
 import type { EngineModule } from './engine-module.js';
 import { CsoundError } from './errors.js';
 import { hostLink, type HostLink } from './internal.js';
+import { LIMITS, describeValue, expectInteger } from './limits.js';
 import { MAXIMUM_PAGES } from './loader.js';
 import { Control, Owner, Stat, State, type PerformerLink } from './performer-control.js';
 import { platform, type WorkerPerformer } from './platform.js';
@@ -121,6 +122,7 @@ export class CsoundPerformanceThread {
     if (csound === null || typeof csound !== 'object' || !(hostLink in csound)) {
       throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, 'the argument must be a Csound object');
     }
+    checkThreadOptions(options);
     this.csound = csound;
     this.link = csound[hostLink]();
     const isNode = platform().name === 'node';
@@ -137,8 +139,10 @@ export class CsoundPerformanceThread {
     this.output = null;
     if (options.outputRingFrames !== undefined) {
       const frames = options.outputRingFrames;
-      if (!Number.isInteger(frames) || frames < csound.ksmps()) {
-        throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, `outputRingFrames must be an integer ≥ ksmps (${csound.ksmps()})`);
+      const most = Math.floor(LIMITS.ringSamples / Math.max(csound.channels(), 1));
+      if (!Number.isInteger(frames) || frames < csound.ksmps() || frames > most) {
+        throw new CsoundError('CsoundPerformanceThread', CSOUND_ERROR, `outputRingFrames must be an integer from ksmps ` +
+          `(${csound.ksmps()}) to ${most} (${LIMITS.ringSamples} samples over nchnls), got ${String(frames)}`);
       }
       this.output = new this.host.Recorder();
       this.outputChannels = csound.channels();
@@ -287,8 +291,17 @@ export class CsoundPerformanceThread {
   record(filename: string, samplebits = 16, numbufs = 4): void {
     const op = 'record';
     if (typeof filename !== 'string') throw new CsoundError(op, CSOUND_ERROR, 'filename must be a string');
+    if (samplebits !== 16 && samplebits !== 24 && samplebits !== 32) {
+      throw new CsoundError(op, CSOUND_ERROR, `samplebits must be 16, 24 or 32, got ${describeValue(samplebits)}`);
+    }
     const sr = this.csound.sr();
-    const frames = Math.max(Math.ceil(sr * 2), numbufs * this.csound.ksmps());
+    const ksmps = this.csound.ksmps();
+    const channels = Math.max(this.csound.channels(), 1);
+    const frames = Math.max(Math.ceil(sr * 2), expectInteger(op, 'numbufs', numbufs, 1, LIMITS.ringSamples) * ksmps);
+    if (frames * channels > LIMITS.ringSamples) {
+      throw new CsoundError(op, CSOUND_ERROR, `a ring of ${frames} frames × ${channels} channels is over the limit of ` +
+        `${LIMITS.ringSamples} samples: give fewer numbufs (at most ${Math.floor(LIMITS.ringSamples / channels / ksmps)})`);
+    }
     // In a worker the performer may wait for room (nothing is lost); an audio thread never waits.
     const code = this.recorder.start(filename, samplebits, this.csound.channels(), sr, this.csound.get0dBFS(), frames, this.canWait);
     if (code !== 0) throw new CsoundError(op, code, `cannot record to ${filename}: ${this.recorder.error()}`);
@@ -636,6 +649,19 @@ export class CsoundPerformanceThread {
   }
 }
 
+/** Checks the types and ranges of the performance thread's options (outputRingFrames needs the instance). */
+function checkThreadOptions(options: unknown): void {
+  const op = 'CsoundPerformanceThread';
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new CsoundError(op, CSOUND_ERROR, `options must be an object, got ${describeValue(options)}`);
+  }
+  const o = options as PerformanceThreadOptions;
+  // The performer's C stack: 64 KiB to 64 MiB.
+  if (o.stackSize !== undefined) expectInteger(op, 'options.stackSize', o.stackSize, 1 << 16, 1 << 26);
+  if (o.audioContext !== undefined && (typeof o.audioContext !== 'object' || o.audioContext === null)) {
+    throw new CsoundError(op, CSOUND_ERROR, `options.audioContext must be an AudioContext, got ${describeValue(o.audioContext)}`);
+  }
+}
 
 function isOfflineContext(context: BaseAudioContext): boolean {
   // Node has no global OfflineAudioContext: node-web-audio-api's renders with startRendering() too.
