@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --repeats N] [-- --only name,name] [-- --no-browser]
+// npm run bench [-- --quick] [-- --repeats N] [-- --only name,name] [-- --no-browser] [-- --report-only]
 //
 // The benchmark suite (bench/suite.ts) against native Csound (Debian's `csound` command), measured in the same run,
 // interleaved (native, csound-wasm in process, csound-wasm CLI, the browser worklet, @csound/browser; then again),
@@ -310,6 +310,12 @@ function machine(nativeVersion: string, chromium: string | null): Results['machi
 }
 
 async function main(): Promise<void> {
+  if (flag('--report-only')) {
+    // Rewrites the report from the last run's results (after a change to bench/report.ts).
+    await writeReport(JSON.parse(readFileSync(path.join(REPO_ROOT, 'build', 'bench', 'results.json'), 'utf8')) as Results, REPO_ROOT);
+    log('wrote docs/PERFORMANCE.md and docs/performance.png from build/bench/results.json');
+    return;
+  }
   const started = new Date();
   const load0 = loadavg();
   await waitForDist();
