@@ -293,12 +293,13 @@ function markdown(r: Results): string {
   lines.push('');
   lines.push('## Running it');
   lines.push('');
-  lines.push('`npm run bench` after `npm run build` (native Csound and Chromium come from `scripts/setup-system.sh test`, which it runs when `csound` is missing). `npm run bench -- --quick` is a smoke run (1 s per CSD, one timed run); `--repeats N`, `--only name,name` and `--no-browser` narrow it, and `--report-only` rewrites this page from the last results. Raw results go to `build/bench/results.json`. Take figures on a quiet machine: on a shared one the best-of-N times still move by tens of percent between runs.');
+  lines.push('`npm run bench` after `npm run build` (native Csound and Chromium come from `scripts/setup-system.sh test`, which it runs when `csound` is missing). `npm run bench -- --quick` is a smoke run (1 s per CSD, one timed run); `--repeats N`, `--only name,name` and `--no-browser` narrow it (a partial run writes its page into `build/bench/`, not here), and `--report-only` rewrites this page from the last results. Raw results go to `build/bench/results.json`. Take figures on a quiet machine: on a shared one the best-of-N times still move by tens of percent between runs.');
   lines.push('');
   return lines.join('\n');
 }
 
-export async function writeReport(r: Results, repoRoot: string): Promise<void> {
-  writeFileSync(path.join(repoRoot, 'docs', 'PERFORMANCE.md'), markdown(r));
-  await writeChart(r, path.join(repoRoot, 'docs', 'performance.png'));
+/** Writes PERFORMANCE.md and performance.png into `dir` (docs/ for a whole run). */
+export async function writeReport(r: Results, dir: string): Promise<void> {
+  writeFileSync(path.join(dir, 'PERFORMANCE.md'), markdown(r));
+  await writeChart(r, path.join(dir, 'performance.png'));
 }

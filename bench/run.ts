@@ -2,7 +2,8 @@
 //
 // The benchmark suite (bench/suite.ts) against native Csound (Debian's `csound` command), measured in the same run,
 // interleaved (native, csound-wasm in process, csound-wasm CLI, the browser worklet, @csound/browser; then again),
-// the best of N runs each. Writes build/bench/results.json, docs/PERFORMANCE.md and docs/performance.png.
+// the best of N runs each. Writes build/bench/results.json, docs/PERFORMANCE.md and docs/performance.png (a partial
+// run, with --only or --no-browser, writes the last two into build/bench/ instead).
 // `--quick` renders one second of each CSD, once: a smoke run of the whole pipeline, not a measurement.
 //
 // What is timed:
@@ -19,6 +20,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { findChromium } from '../tests/browser/browser.js';
 import { REPO_ROOT } from '../tests/browser/server.js';
 import { withNativeGlibcTunables } from '../tests/native-glibc.js';
 import { BrowserBench } from './browser.js';
@@ -66,12 +68,20 @@ async function waitForDist(): Promise<void> {
   }
 }
 
-/** Native Csound is the reference; scripts/setup-system.sh test installs it (with Chromium) when it is missing. */
+/** Native Csound is the reference, Chromium runs the browser part: scripts/setup-system.sh test installs both. */
 function ensureNative(): string {
   const probe = () => spawnSync('csound', ['--version'], { encoding: 'utf8' });
+  const hasChromium = (): boolean => {
+    try {
+      findChromium();
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let run = probe();
-  if (run.error || !/Csound version/.test(`${run.stdout}${run.stderr}`)) {
-    log('native csound not found: running scripts/setup-system.sh test');
+  if (run.error || !/Csound version/.test(`${run.stdout}${run.stderr}`) || (BROWSER && !hasChromium())) {
+    log('native csound or Chromium not found: running scripts/setup-system.sh test');
     const setup = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'setup-system.sh'), 'test'], { stdio: 'inherit' });
     if (setup.status !== 0) throw new Error('scripts/setup-system.sh test failed');
     run = probe();
@@ -309,11 +319,18 @@ function machine(nativeVersion: string, chromium: string | null): Results['machi
   };
 }
 
+/** A whole run (every CSD, the browser part) rewrites docs/; a partial one (--only, --no-browser) build/bench/. */
+function reportDir(whole: boolean): string {
+  return whole ? path.join(REPO_ROOT, 'docs') : path.join(REPO_ROOT, 'build', 'bench');
+}
+
 async function main(): Promise<void> {
   if (flag('--report-only')) {
     // Rewrites the report from the last run's results (after a change to bench/report.ts).
-    await writeReport(JSON.parse(readFileSync(path.join(REPO_ROOT, 'build', 'bench', 'results.json'), 'utf8')) as Results, REPO_ROOT);
-    log('wrote docs/PERFORMANCE.md and docs/performance.png from build/bench/results.json');
+    const last = JSON.parse(readFileSync(path.join(REPO_ROOT, 'build', 'bench', 'results.json'), 'utf8')) as Results;
+    const dir = reportDir(last.cases.length === SUITE.length && last.browser);
+    await writeReport(last, dir);
+    log(`wrote ${path.relative(REPO_ROOT, dir)}/PERFORMANCE.md and performance.png from build/bench/results.json`);
     return;
   }
   const started = new Date();
@@ -410,8 +427,9 @@ async function main(): Promise<void> {
   all.durationS = (Date.now() - started.getTime()) / 1000;
   mkdirSync(path.join(REPO_ROOT, 'build', 'bench'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, 'build', 'bench', 'results.json'), JSON.stringify(all, null, 2));
-  await writeReport(all, REPO_ROOT);
-  log(`wrote docs/PERFORMANCE.md and docs/performance.png (${all.durationS.toFixed(0)} s in all)`);
+  const dir = reportDir(!ONLY && BROWSER);
+  await writeReport(all, dir);
+  log(`wrote ${path.relative(REPO_ROOT, dir)}/PERFORMANCE.md and performance.png (${all.durationS.toFixed(0)} s in all)`);
 }
 
 await main();
