@@ -275,7 +275,7 @@ export class Csound {
     const kr = e.kr();
     const skip = this.scoreOffset * kr;
     return headerProblem(e.sr(), kr, e.ksmps(), e.channels(false), e.channels(true))
-      ?? sortedScoreProblem(e.sortedScore(), kr)
+      ?? sortedScoreProblem(e.sortedScore(), e.sr(), kr)
       ?? (skip > LIMITS.skipKsmps
         ? `a score offset of ${this.scoreOffset} s skips ${Math.round(skip)} k-cycles in one call (at most ${LIMITS.skipKsmps})`
         : null);
@@ -307,8 +307,9 @@ export class Csound {
     if (option.trim() === '--realtime') throw refuse(operation, `${option} is not supported`);
     const skip = skipSecondsOption(option);
     if (skip !== null) {
-      if (!(skip >= 0 && skip <= LIMITS.scoreSeconds)) {
-        throw refuse(operation, `-+skip_seconds must be from 0 to ${LIMITS.scoreSeconds}, got ${JSON.stringify(option)}`);
+      // The k-cycles it skips are checked at start(), once kr is known.
+      if (!(skip >= 0 && Number.isFinite(skip))) {
+        throw refuse(operation, `-+skip_seconds must be a number of seconds ≥ 0, got ${JSON.stringify(option)}`);
       }
       this.scoreOffset = Math.max(this.scoreOffset, skip);
     }
@@ -323,7 +324,7 @@ export class Csound {
 
   /** Checks CSD text before Csound reads it: its extra sections, its score times and its options. */
   private checkCsdText(operation: string, text: string): void {
-    const why = csdTextProblem(text) ?? orchestraTextProblem(text) ?? scoreTextProblem(csdScore(text), 0);
+    const why = csdTextProblem(text) ?? orchestraTextProblem(text) ?? scoreTextProblem(csdScore(text), 0, 0);
     if (why !== null) throw refuse(operation, why);
     for (const option of csdOptions(text)) this.checkOption(operation, option);
   }
@@ -865,7 +866,7 @@ export class Csound {
     }
     const values = Array.from(pfields);
     values.forEach((v, i) => expectNumber(op, `p${i + 1}`, v));
-    const why = letter === 'e' ? null : statementProblem(letter, values, this.call(op, (e) => e.kr()));
+    const why = letter === 'e' ? null : this.call(op, (e) => statementProblem(letter, values, e.sr(), e.kr()));
     if (why !== null) throw refuse(op, why);
     const queued = Boolean(async) || this.performing;
     return this.check(this.call(op, (e) => e.scoreEvent(letter, values, queued)), op);
@@ -877,7 +878,7 @@ export class Csound {
    */
   eventString(text: string, async = false): void {
     expectString('eventString', 'text', text);
-    const why = scoreTextProblem(text, this.call('eventString', (e) => e.kr()));
+    const why = this.call('eventString', (e) => scoreTextProblem(text, e.sr(), e.kr()));
     if (why !== null) throw refuse('eventString', why);
     const queued = Boolean(async) || this.performing;
     this.call('eventString', (e) => e.inputMessage(text, queued));
@@ -1064,9 +1065,9 @@ export class Csound {
     expectNumber(op, 'seconds', seconds);
     // Csound skips to the offset inside one performKsmps() call, k-cycle by k-cycle.
     const kr = this.call(op, (e) => e.kr());
-    if (!(seconds <= LIMITS.scoreSeconds && seconds * kr <= LIMITS.skipKsmps)) {
-      throw refuse(op, `seconds must be at most ${LIMITS.scoreSeconds} and skip at most ${LIMITS.skipKsmps} k-cycles ` +
-        `(${Math.floor(LIMITS.skipKsmps / kr)} s at kr = ${kr}), got ${seconds}`);
+    if (!(Number.isFinite(seconds) && seconds * kr <= LIMITS.skipKsmps)) {
+      throw refuse(op, `seconds must skip at most ${LIMITS.skipKsmps} k-cycles (${Math.floor(LIMITS.skipKsmps / kr)} s ` +
+        `at kr = ${kr}), got ${seconds}`);
     }
     this.call(op, (e) => e.setScoreOffsetSeconds(seconds));
     this.scoreOffset = Math.max(seconds, 0);

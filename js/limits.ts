@@ -9,10 +9,11 @@ export const LIMITS = Object.freeze({
   /** p-fields per event (p1 … p1998): Csound's PMAX, the size of its event blocks. */
   pfields: 1998,
   /**
-   * Largest score time in seconds (|p2|, p3, p2 + p3, a score offset). Csound counts the k-cycles to the next
-   * event in a 64-bit integer: a time whose count overflows it (about 1e20 s at 8 kHz) makes it loop for ever.
+   * Largest score time in samples, i.e. seconds × sr (|p2|, p2 + p3). Csound counts the samples and k-cycles to
+   * the next event in 64-bit integers: a time that overflows them (1e20 s at 8 kHz) made it loop for ever. Csound's
+   * `z` ("for ever", 8e11 s) fits at any sr up to the limit below.
    */
-  scoreSeconds: 1e9,
+  scoreSamples: 9e18,
   /** Largest sample rate, Hz (any positive rate up to it). */
   sr: 10_000_000,
   /** Largest ksmps. */
@@ -54,23 +55,30 @@ export function parseScoreNumber(text: string): number {
   return (sign === '-' ? -1 : 1) * mantissa * 2 ** Number(exponent);
 }
 
-/** Whether a score time (seconds, or beats of a score) is within the limit. NaN and infinities are not. */
-function timeOk(value: number): boolean {
-  return Number.isFinite(value) && Math.abs(value) <= LIMITS.scoreSeconds;
+/** The largest score time in seconds at a sample rate (the sr limit when it is not known yet). */
+export function scoreSecondsAt(sr: number): number {
+  return LIMITS.scoreSamples / (sr > 0 && sr <= LIMITS.sr ? sr : LIMITS.sr);
+}
+
+/** Whether a score time is within the limit at `sr`. NaN and infinities are not. */
+function timeOk(value: number, sr: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= scoreSecondsAt(sr);
 }
 
 /**
- * Checks the times of one score statement given as numbers (p1 first): p2 and p3 of i, q, a, d and f statements
- * and p2 of e. `kr` (0 when unknown) bounds the skip of an `a` statement. Returns why it is refused, or null.
+ * Checks the times of one score statement given as numbers (p1 first): p2 and p3 of i, q, a, d and f statements.
+ * `sr` and `kr` are the engine's (0 when unknown); `kr` bounds the skip of an `a` statement. Returns why it is
+ * refused, or null.
  */
-export function statementProblem(letter: string, pfields: ArrayLike<number>, kr: number): string | null {
+export function statementProblem(letter: string, pfields: ArrayLike<number>, sr: number, kr: number): string | null {
   const p2 = pfields.length > 1 ? pfields[1] : 0;
   const p3 = pfields.length > 2 ? pfields[2] : 0;
-  if (!timeOk(p2)) return `p2 (start time) ${p2} is beyond ±${LIMITS.scoreSeconds} seconds`;
+  const most = `${scoreSecondsAt(sr).toPrecision(3)} s (${LIMITS.scoreSamples} samples at sr = ${sr > 0 ? sr : LIMITS.sr})`;
+  if (!timeOk(p2, sr)) return `p2 (start time) ${p2} is beyond ±${most}`;
   if ('iqad'.includes(letter)) {
     // A negative p3 holds a note (no end time); only positive durations are scheduled.
-    if (Number.isNaN(p3) || (p3 > 0 && !timeOk(p3 + Math.max(p2, 0)))) {
-      return `p3 (duration) ${p3} puts the end beyond ${LIMITS.scoreSeconds} seconds`;
+    if (Number.isNaN(p3) || (p3 > 0 && !timeOk(p3 + Math.max(p2, 0), sr))) {
+      return `p3 (duration) ${p3} puts the end beyond ${most}`;
     }
     if (letter === 'a' && kr > 0 && p3 * kr > LIMITS.skipKsmps) {
       return `an a statement skipping ${p3} seconds skips ${Math.round(p3 * kr)} k-cycles in one call (at most ${LIMITS.skipKsmps})`;
@@ -92,7 +100,7 @@ function scoreField(field: string | undefined): number | null {
  * Checks score text (score lines given to eventString, or a <CsScore> block): the p2 and p3 of each statement
  * written as plain numbers. Fields written as expressions, macros or carries are not evaluated here.
  */
-export function scoreTextProblem(text: string, kr: number): string | null {
+export function scoreTextProblem(text: string, sr: number, kr: number): string | null {
   for (const rawLine of text.split(/\r\n|\r|\n/)) {
     const line = rawLine.replace(/;.*$/, '').trim();
     const letter = line.charAt(0);
@@ -100,7 +108,7 @@ export function scoreTextProblem(text: string, kr: number): string | null {
     const fields = line.slice(1).trim().split(/\s+/);
     const p2 = scoreField(fields[1]);
     const p3 = scoreField(fields[2]);
-    const why = statementProblem(letter, [0, p2 ?? 0, p3 ?? 0], kr);
+    const why = statementProblem(letter, [0, p2 ?? 0, p3 ?? 0], sr, kr);
     if (why !== null) return `${why}, in the score line ${JSON.stringify(line.slice(0, 80))}`;
   }
   return null;
@@ -148,17 +156,16 @@ export function orchestraTextProblem(text: string): string | null {
 
 /**
  * Checks Csound's sorted score (times in beats and in seconds, as csound_wasm_sorted_score gives it): every
- * statement's times, and the k-cycles its `a` statements skip.
+ * statement's times in seconds (after tempo), and the k-cycles its `a` statements skip.
  */
-export function sortedScoreProblem(sorted: string, kr: number): string | null {
+export function sortedScoreProblem(sorted: string, sr: number, kr: number): string | null {
   for (const line of sorted.split('\n')) {
     const fields = line.trim().split(/\s+/);
     const letter = fields[0];
     if (letter.length !== 1 || !'iqadf'.includes(letter) || fields.length < 4) continue;
     // i p1 p2 p2(s) p3 p3(s) …; f n p2 p2(s) …
-    const beats = [0, parseScoreNumber(fields[2]), fields.length > 4 ? parseScoreNumber(fields[4]) : 0];
     const seconds = [0, parseScoreNumber(fields[3]), fields.length > 5 ? parseScoreNumber(fields[5]) : 0];
-    const why = statementProblem(letter, beats, 0) ?? statementProblem(letter, seconds, kr);
+    const why = statementProblem(letter, seconds, sr, kr);
     if (why !== null) return `${why}, in the sorted score line ${JSON.stringify(line.slice(0, 80))}`;
   }
   return null;

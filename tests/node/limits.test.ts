@@ -68,6 +68,6 @@ describe('UDO recursion depth', () => {
   });
 
   it('LIMITS is exported with the documented values', () => {
-    expect(LIMITS).toMatchObject({ pfields: 1998, scoreSeconds: 1e9, channels: 256, instrument: 1_000_000 });
+    expect(LIMITS).toMatchObject({ pfields: 1998, scoreSamples: 9e18, sr: 1e7, channels: 256, instrument: 1_000_000 });
   });
 });

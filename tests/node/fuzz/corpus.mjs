@@ -217,7 +217,7 @@ function mutatedCsds(rand, count) {
   for (let i = 0; i < count; i++) {
     const base = i % BASES.length;
     const { text, applied } = mutate(BASES[base], rand);
-    cases.push({ cls: 'mutated CSD', name: `base ${'ABC'[base]}: ${applied.join(', ')}`, run: ({ cs }) => perform(cs, text) });
+    cases.push({ cls: 'mutated CSD', name: `base ${'ABC'[base]}: ${applied.join(', ')}`, run: ({ cs }) => perform(cs, text, 8) });
   }
   return cases;
 }
@@ -589,10 +589,13 @@ function regressions() {
     ['-C (Cscore) is refused', ({ cs }) => cs.setOption('-C'), fails('CsoundError', /Cscore/)],
     ['performKsmpsBlock(-2^31-1)', ({ cs }) => { started(cs); cs.performKsmpsBlock(-(2 ** 31) - 1); }, fails('CsoundError', /count must be an integer from 0/)],
     ['performKsmpsBlock(2^31)', ({ cs }) => { started(cs); cs.performKsmpsBlock(2 ** 31); }, fails('CsoundError', /count/)],
-    ['setScoreOffsetSeconds(2^31)', ({ cs }) => { started(cs); cs.setScoreOffsetSeconds(2 ** 31); }, fails('CsoundError', /seconds must be at most/)],
+    ['setScoreOffsetSeconds(2^31)', ({ cs }) => { started(cs); cs.setScoreOffsetSeconds(2 ** 31); }, fails('CsoundError', /seconds must skip at most/)],
     ['setScoreOffsetSeconds(1e6) at kr = 500', ({ cs }) => { started(cs); cs.setScoreOffsetSeconds(1e6); }, fails('CsoundError', /k-cycles/)],
     ['setScoreOffsetSeconds(10) skips', ({ cs }) => { started(cs, ORC_A, 'f 0 100'); cs.setScoreOffsetSeconds(10); cs.performKsmps(); if (cs.scoreTime() < 10) throw new Error(`score time ${cs.scoreTime()}`); }, succeeds],
-    ['-+skip_seconds=1e12 is refused', ({ cs }) => cs.setOption('-+skip_seconds=1e12'), fails('CsoundError', /skip_seconds/)],
+    ['-+skip_seconds=1e12 is refused at start()', ({ cs }) => { cs.setOption('-+skip_seconds=1e12'); perform(cs, BASES[0]); }, fails('CsoundError', /score offset of 1000000000000 s/)],
+    ['-+skip_seconds=nan is refused', ({ cs }) => cs.setOption('-+skip_seconds=nan'), fails('CsoundError', /skip_seconds/)],
+    ["Csound's z (for ever) in a score: i 1 0 z and f 0 z", ({ cs }) => perform(cs, csd({ orc: ORC_A, score: 'i 1 0 z 0.1 440\nf 0 z' }), 2), succeeds],
+    ['z at the largest sr: i 1 0 z with sr = 10,000,000', ({ cs }) => perform(cs, csd({ orc: ORC_A.replace('sr = 8000', 'sr = 10000000').replace('ksmps = 16', 'ksmps = 10000'), score: 'i 1 0 z 0.1 440' }), 1), succeeds],
     ['p3 = 1e20 in event()', ({ cs, m }) => { started(cs); cs.event(m.CS_INSTR_EVENT, [1, 0, 1e20, 0.1, 440]); }, fails('CsoundError', /p3/)],
     ['p2 = 1e20 in event()', ({ cs, m }) => { started(cs); cs.event(m.CS_INSTR_EVENT, [1, 1e20, 1, 0.1, 440]); }, fails('CsoundError', /p2/)],
     ['p3 = 1e20 in eventString()', ({ cs }) => { started(cs); cs.eventString('i1 0 1e20 0.1 440'); }, fails('CsoundError', /p3/)],
@@ -600,7 +603,7 @@ function regressions() {
     ['p3 = 1e20 in a performer scoreEvent()', ({ cs, m }) => { started(cs); new m.CsoundPerformanceThread(cs).scoreEvent(0, 'i', [1, 0, 1e20]); }, fails('CsoundError', /p3/)],
     ['p3 = 1e20 in a CSD score', ({ cs }) => perform(cs, csd({ orc: ORC_A, score: 'i 1 0 1e20 0.1 440' })), fails('CsoundError', /p3/)],
     ['p2 = 1e20 in a CSD score', ({ cs }) => perform(cs, csd({ orc: ORC_A, score: 'i 1 1e20 1 0.1 440' })), fails('CsoundError', /p2/)],
-    ['a tempo that makes one beat 6e10 s', ({ cs }) => perform(cs, csd({ orc: ORC_A, score: 't 0 1e-9\ni 1 0 1 0.1 440' })), fails('CsoundError', /sorted score/)],
+    ['a tempo that makes one beat 6e21 s', ({ cs }) => perform(cs, csd({ orc: ORC_A, score: 't 0 1e-20\ni 1 0 1 0.1 440' })), fails('CsoundError', /sorted score/)],
     ['an a statement skipping 1e6 s', ({ cs }) => perform(cs, csd({ orc: ORC_A, score: 'a 0 0 1e6\ni 1 0 1 0.1 440' })), fails('CsoundError', /a statement/)],
     ['sr = 1e308 in the orchestra', ({ cs }) => perform(cs, csd({ orc: ORC_A.replace('sr = 8000', 'sr = 1e308'), score: SCORE_A })), fails('CsoundError', /sr = 1e\+308/)],
     ['sr = NaN from -r nan', ({ cs }) => perform(cs, csd({ options: '-n -m0 -r nan', orc: ORC_A, score: SCORE_A })), fails('CsoundError', /sr = NaN/)],
