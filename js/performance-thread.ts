@@ -158,6 +158,9 @@ export class CsoundPerformanceThread {
    */
   readOutput(target: Float64Array): number {
     if (this.output === null) throw new CsoundError('readOutput', CSOUND_ERROR, 'create the thread with { outputRingFrames }');
+    if (!(target instanceof Float64Array)) {
+      throw new CsoundError('readOutput', CSOUND_ERROR, `target must be a Float64Array, got ${target === null ? 'null' : typeof target}`);
+    }
     // A retired instance's allocator may be locked for good.
     if (!this.link.alive()) return 0;
     const channels = this.outputChannels;
@@ -273,7 +276,12 @@ export class CsoundPerformanceThread {
     if (type === undefined) {
       throw new CsoundError('scoreEvent', CSOUND_ERROR, `opcod must be 'i', 'f' or 'e', got ${String(opcod)}`);
     }
-    const values = Array.from(pFields ?? []);
+    // Checked before copying: an array-like claiming a billion elements would hang Array.from.
+    const length = (pFields as ArrayLike<number> | null | undefined)?.length;
+    if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length > LIMITS.pfields) {
+      throw new CsoundError('scoreEvent', CSOUND_ERROR, `pFields must be an array of at most ${LIMITS.pfields} numbers`);
+    }
+    const values = Array.from(pFields);
     if (absp2mode && values.length > 1) values[1] = Math.max(0, values[1] - this.csound.scoreTime());
     this.csound.event(type, values, true);
   }

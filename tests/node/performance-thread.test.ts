@@ -250,6 +250,11 @@ endin`;
     const pt = new CsoundPerformanceThread(cs);
     expect(() => pt.record('/x.wav', 12)).toThrow(/samplebits/);
     expect(() => pt.scoreEvent(0, 'q', [1, 0, 1])).toThrow(CsoundError);
+    // An array-like that claims a billion elements is refused before it is copied (Array.from would hang).
+    expect(() => pt.scoreEvent(0, 'i', { length: 1e9 } as ArrayLike<number>)).toThrow(/pFields must be an array of at most 1998/);
+    expect(() => pt.scoreEvent(0, 'i', null as unknown as number[])).toThrow(CsoundError);
+    const ringed = new CsoundPerformanceThread(cs, { outputRingFrames: 1024 });
+    expect(() => ringed.readOutput(null as unknown as Float64Array)).toThrow(/target must be a Float64Array, got null/);
     expect(() => new CsoundPerformanceThread(cs, { audioClock: new Int32Array(1) })).toThrow(/audioClock must be an Int32Array on a SharedArrayBuffer/);
     expect(() => new CsoundPerformanceThread(cs, { audioClock: new Int32Array(new SharedArrayBuffer(0)) })).toThrow(CsoundError);
     cs.destroy();
