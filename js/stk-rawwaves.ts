@@ -42,6 +42,7 @@ interface FSNode {
 }
 interface LazyFS extends EmscriptenFS {
   lookupPath(path: string): { node: FSNode };
+  lookupNode(parent: unknown, name: string): unknown;
 }
 
 let cached: Uint8Array | null = null;
@@ -58,23 +59,28 @@ export function installRawwaves(fs: EmscriptenFS, load: RawwavesLoader, warn: (t
   const dir = lazy.lookupPath(RAWWAVE_DIR).node;
   const base = dir.node_ops;
   let state: 'pending' | 'done' = 'pending';
-  const ensure = () => {
-    if (state !== 'pending') return;
+  /** Fills the folder on the first call; true when this call did. */
+  const ensure = (): boolean => {
+    if (state !== 'pending') return false;
     state = 'done'; // first: writing the files below looks names up in this folder again
     try {
       cached ??= load();
       for (const [name, bytes] of unpackRawwaves(cached)) fs.writeFile(`${RAWWAVE_DIR}/${name}`, bytes);
+      return true;
     } catch (cause) {
       warn(
         `csound-wasm: STK's rawwaves (stk-rawwaves.bin, next to csound-engine.wasm) could not be loaded, so ` +
           `${RAWWAVE_DIR} is empty: ${cause instanceof Error ? cause.message : String(cause)}\n`,
       );
+      return false;
     }
   };
   dir.node_ops = {
     ...base,
+    // MEMFS finds names in the FS's own table and calls this only on a miss (where it says "no such file"): once
+    // the files are written, the name is looked up again there.
     lookup: (...args: unknown[]) => {
-      ensure();
+      if (ensure()) return lazy.lookupNode(args[0], args[1] as string);
       return base.lookup(...args);
     },
     readdir: (...args: unknown[]) => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Csound } from '../../dist/js/index.js';
+import { Csound, CsoundError } from '../../dist/js/index.js';
 import { csd } from './helpers.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
@@ -18,6 +18,16 @@ function packNames(): string[] {
   const length = pack.readUInt32LE(8);
   return (JSON.parse(pack.subarray(12, 12 + length).toString('utf8')) as Array<[string, number]>).map(([n]) => n);
 }
+
+const MANDOLIN_ORC = `
+sr = 44100
+ksmps = 32
+nchnls = 1
+0dbfs = 1
+instr 1
+  a1 STKMandolin 220, 0.9
+  out a1
+endin`;
 
 const ORC = `
 sr = 44100
@@ -31,8 +41,8 @@ instr 1
 endin`;
 
 /** Peak of the output of one 0.2 s note. */
-function peakOfNote(cs: Csound): number {
-  cs.compileCsdText(csd({ options: '-n', orc: ORC, score: 'i1 0 0.2' }));
+function peakOfNote(cs: Csound, orc = ORC): number {
+  cs.compileCsdText(csd({ options: '-n', orc, score: 'i1 0 0.2' }));
   cs.start();
   let peak = 0;
   while (cs.performKsmps() === 0) for (const x of cs.spout()) peak = Math.max(peak, Math.abs(x));
@@ -50,6 +60,35 @@ describe('STK rawwaves', () => {
     // The same bytes as the pack's (sinewave.raw: 1024 big-endian 16-bit samples of one sine period).
     expect(cs.readFile('/usr/share/stk/rawwaves/sinewave.raw').length).toBe(2048);
     cs.destroy();
+  });
+
+  it('are there for the very first file an instrument opens (no message, the note sounds)', async () => {
+    const cs = await Csound.create({ messages: 'none' });
+    let text = '';
+    cs.setMessageCallback((_attr, t) => {
+      text += t;
+    });
+    expect(peakOfNote(cs, MANDOLIN_ORC)).toBeGreaterThan(0.01);
+    expect(text).not.toMatch(/could not open|exception|rawwaves/i);
+    cs.destroy();
+  });
+
+  it('a missing table ends that instance with a CsoundError carrying STK\'s message (natively csound aborts)', async () => {
+    const cs = await Csound.create({ messages: 'none' });
+    cs.removeFile('/usr/share/stk/rawwaves/mand1.raw');
+    let error: unknown = null;
+    try {
+      peakOfNote(cs, MANDOLIN_ORC);
+    } catch (cause) {
+      error = cause;
+    }
+    expect(error).toBeInstanceOf(CsoundError);
+    expect(String((error as Error).message)).toMatch(/mand1\.raw/);
+    expect(() => cs.performKsmps()).toThrow(CsoundError);
+    // Other instances are fine.
+    const other = await Csound.create({ messages: 'none' });
+    expect(peakOfNote(other, MANDOLIN_ORC)).toBeGreaterThan(0.01);
+    other.destroy();
   });
 
   it('are found next to the package when wasmUrl names a wasm elsewhere', async () => {
