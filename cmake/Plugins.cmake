@@ -462,6 +462,11 @@ if(CSOUND_WASM_EXTRA_PLUGINS)
     # which nothing catches (natively that terminates csound); here the throw aborts and the facade reports it.
     target_compile_options(wasm_stk PRIVATE ${THREAD_FLAGS} -O3 -w -D__LITTLE_ENDIAN__
       "-DRAWWAVE_PATH=\"${RAWWAVE_DIR}\"")
+    # FileRead opens the rawwaves through cpp/stk_rawwaves.c, which serves them from memory when the host has put
+    # them there (no file-system call on the audio thread; see cpp/stk_rawwaves.h).
+    set_source_files_properties("${STK_DIR}/src/FileRead.cpp" PROPERTIES
+      COMPILE_OPTIONS "-include;${PROJECT_SOURCE_DIR}/cpp/stk_rawwaves.h")
+    target_sources(csound-engine PRIVATE "${PROJECT_SOURCE_DIR}/cpp/stk_rawwaves.c")
     # DEFAULT_RAWWAVE_PATH: the opcodes register without a RAWWAVE_PATH variable (natively, csoundModuleInit adds
     # them only when the variable is set); a RAWWAVE_PATH in the process environment still wins, as natively.
     # oentries is also the name of doppler's table (inside libcsound): renamed.

@@ -4,6 +4,7 @@
 #include <csoundCore.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 #include <emscripten/emscripten.h>
 
 #include "csound_fields.h"
@@ -45,4 +46,17 @@ EMSCRIPTEN_KEEPALIVE int csound_wasm_exit_jump_escaped(CSOUND *csound) {
   __THREW__ = 0;
   __threwValue = 0;
   return jumped != 0 ? csound_wasm_exit_jump_landed(csound, jumped) : 0;
+}
+
+/* True when a compiled instrument (or UDO) uses an STK opcode: the host then puts STK's rawwaves in memory before
+ * a note can need them (cpp/stk_rawwaves.c). */
+int csound_wasm_uses_stk(CSOUND *csound) {
+  for (INSTRTXT *ip = csound->engineState.instxtanchor.nxtinstxt; ip != NULL; ip = ip->nxtinstxt) {
+    for (OPTXT *op = ((OPTXT *)ip)->nxtop; op != NULL; op = op->nxtop) {
+      if (op->t.oentry != NULL && op->t.oentry->opname != NULL && strncmp(op->t.oentry->opname, "STK", 3) == 0) {
+        return 1;
+      }
+    }
+  }
+  return 0;
 }

@@ -20,6 +20,8 @@ long csound_wasm_queue_items(CSOUND *csound);
 void csound_wasm_exit_jump_set(CSOUND *csound);
 /** After a setjmp on csound_wasm_exit_jump returned `jumped` during a k-cycle: csoundPerform's return code for it. */
 int csound_wasm_exit_jump_landed(CSOUND *csound, int jumped);
+/** True when a compiled instrument or UDO uses an STK opcode. */
+int csound_wasm_uses_stk(CSOUND *csound);
 /** The value given to `return` by the latest global (instr 0) code once it has run, or NaN. */
 double csound_wasm_instr0_return(CSOUND *csound);
 

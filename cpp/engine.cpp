@@ -204,11 +204,26 @@ void Engine::setDebug(bool on) { csoundSetDebug(csound_, on ? 1 : 0); }
 void Engine::setMessageLevel(int level) { csoundSetMessageLevel(csound_, level); }
 int Engine::messageLevel() const { return csoundGetMessageLevel(csound_); }
 
+namespace {
+// Once a compiled orchestra uses an STK opcode, the host puts STK's rawwaves in memory (js/stk-rawwaves.ts), where
+// STK reads them without a file-system call on the thread that performs (cpp/stk_rawwaves.c): an AudioWorklet
+// cannot have one served while it performs. Called on the host's thread after compiles and start().
+void requestStkRawwaves(CSOUND *csound) {
+  if (!csound_wasm_uses_stk(csound)) return;
+  EM_ASM({
+    if (Module['csoundWasmStkRawwaves']) Module['csoundWasmStkRawwaves']();
+  });
+}
+}  // namespace
+
 int Engine::compile(const val &args) {
   std::vector<std::string> storage;
   std::vector<char *> argv;
   argsFromJs(args, storage, argv);
-  return csoundCompile(csound_, static_cast<int>(storage.size()), const_cast<const char **>(argv.data()));
+  const int result =
+      csoundCompile(csound_, static_cast<int>(storage.size()), const_cast<const char **>(argv.data()));
+  requestStkRawwaves(csound_);
+  return result;
 }
 
 // Without a performer an asynchronous compile is queued at once, as in C: the caller's next performKsmps merges it.
@@ -221,7 +236,11 @@ int Engine::compile(const val &args) {
 //   for that lock by polling. Measured with both cores kept busy: 7 of 60 first compile batches on fresh pages had
 //   a quantum over its duration (3-11 ms) with the tree freed during the merge, 1 of 80 with it freed after.
 int Engine::compileOrc(const std::string &orc, bool async, bool performing) {
-  if (!async) return csoundCompileOrc(csound_, orc.c_str());
+  if (!async) {
+    const int result = csoundCompileOrc(csound_, orc.c_str());
+    requestStkRawwaves(csound_);
+    return result;
+  }
   if (!performing) return csoundCompileOrcAsync(csound_, orc.c_str());
   waitForQueue();
   TREE *tree = nullptr;
@@ -231,12 +250,17 @@ int Engine::compileOrc(const std::string &orc, bool async, bool performing) {
   });
   waitForQueue();
   if (tree != nullptr) csoundDeleteTree(csound_, tree);
+  requestStkRawwaves(csound_);
   return result;
 }
 
 double Engine::evalCode(const std::string &code, bool async) {
   evalTimedOut_ = false;
-  if (!async) return csoundEvalCode(csound_, code.c_str());
+  if (!async) {
+    const double value = csoundEvalCode(csound_, code.c_str());
+    requestStkRawwaves(csound_);
+    return value;
+  }
   // While a performer runs: compile here, let the performer run the code when it merges it, then read the value.
   if (compileOrc(code, true, true) != CSOUND_SUCCESS) return NAN;
   if (!waitForQueue()) {
@@ -266,7 +290,11 @@ int Engine::compileCsdFile(const std::string &path) {
 int Engine::compileCsdText(const std::string &text) {
   return withExitJump(csound_, [&] { return csoundCompileCsdText(csound_, text.c_str()); });
 }
-int Engine::start() { return csoundStart(csound_); }
+int Engine::start() {
+  const int result = csoundStart(csound_);
+  requestStkRawwaves(csound_);
+  return result;
+}
 
 namespace {
 // exitnow and Csound's fatal errors end a k-cycle with csound->LongJmp to csound->exitjmp. csoundPerform (the

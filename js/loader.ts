@@ -64,7 +64,8 @@ export async function instantiateEngine(
     },
   });
   // STK's rawwaves: loaded into the file system when an STK instrument first looks for one.
-  installRawwaves(module.FS, () => platform().stkRawwaves(wasmUrl), (text) => print(text, true));
+  installRawwaves(module, () => new Uint8Array(memory.buffer), () => platform().stkRawwaves(wasmUrl), (text) =>
+    print(text, true));
   // /proc/stat for cpumeter, from the host's CPU times.
   installProcStat(module.FS, () => platform().cpuTimes());
   return { module, memory, wasmModule };

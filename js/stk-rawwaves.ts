@@ -4,11 +4,13 @@
 // files (about 280 KB) ship as one pack next to the wasm, dist/stk-rawwaves.bin (scripts/pack-rawwaves.mjs), and are
 // read only when something first looks into the folder: an orchestra without STK never loads them.
 //
-// How: the folder exists from the start, empty, with a lookup that loads the pack on its first miss. File-system
-// calls of every thread run on the instance's main thread (the performer's are proxied there), so the loader runs
-// there, synchronously: Node reads the file; a browser fetches it with a synchronous request, once per page (the
-// bytes are kept for later instances). The platform layer says where the pack is (platform-node.ts,
-// platform-browser.ts).
+// How: the folder exists from the start, empty, and is filled, on the instance's main thread, when the engine
+// reports after a compile or start() that the orchestra uses an STK opcode (cpp/engine.cpp), or at the first
+// lookup of a name in it (file-system calls of a Node performer are proxied to the main thread). The loader runs
+// synchronously: Node reads the file; a browser fetches it with a synchronous request, once per page (the bytes are
+// kept for later instances). The platform layer says where the pack is (platform-node.ts, platform-browser.ts).
+// The tables also go into the instance's memory, where STK's FileRead finds them without a file-system call
+// (cpp/stk_rawwaves.c), which matters on an AudioWorklet: it cannot have one served while it performs.
 import type { EmscriptenFS } from './engine-module.js';
 
 /** Where STK looks for its rawwaves: RAWWAVE_PATH of cmake/Plugins.cmake (the path of Debian's stk package). */
@@ -47,12 +49,31 @@ interface LazyFS extends EmscriptenFS {
 
 let cached: Uint8Array | null = null;
 
+/** What of the engine module the rawwaves need: its file system, and C functions to put the tables in memory. */
+export interface RawwavesModule {
+  FS: EmscriptenFS;
+  _malloc(size: number): number;
+  _free(ptr: number): void;
+  _csound_wasm_stk_rawwave_add?(name: number, data: number, size: number): number;
+  /** Called by the engine (cpp/engine.cpp) once a compiled orchestra uses an STK opcode. */
+  csoundWasmStkRawwaves?: () => void;
+}
+
 /**
- * Makes RAWWAVE_DIR in `fs` and has it filled from `load()` on the first lookup of a name in it (or listing).
- * When the pack cannot be loaded, `warn` says why (once per instance) and the folder stays empty, so an STK
- * instrument that needs a table fails as it would natively without the files.
+ * Makes RAWWAVE_DIR in the module's file system and fills it from `load()` on the first lookup of a name in it (or
+ * listing), or when the engine reports that a compiled orchestra uses an STK opcode. The tables also go into the
+ * instance's memory (`heap()` views it), where STK reads them without a file-system call (cpp/stk_rawwaves.c): an
+ * AudioWorklet cannot have one served while it performs. When the pack cannot be loaded, `warn` says why (once per
+ * instance) and the folder stays empty, so an STK instrument that needs a table fails as it would natively without
+ * the files.
  */
-export function installRawwaves(fs: EmscriptenFS, load: RawwavesLoader, warn: (text: string) => void): void {
+export function installRawwaves(
+  module: RawwavesModule,
+  heap: () => Uint8Array,
+  load: RawwavesLoader,
+  warn: (text: string) => void,
+): void {
+  const fs = module.FS;
   const lazy = fs as LazyFS;
   if (typeof lazy.lookupPath !== 'function') return;
   fs.mkdirTree(RAWWAVE_DIR);
@@ -65,7 +86,20 @@ export function installRawwaves(fs: EmscriptenFS, load: RawwavesLoader, warn: (t
     state = 'done'; // first: writing the files below looks names up in this folder again
     try {
       cached ??= load();
-      for (const [name, bytes] of unpackRawwaves(cached)) fs.writeFile(`${RAWWAVE_DIR}/${name}`, bytes);
+      const files = unpackRawwaves(cached);
+      for (const [name, bytes] of files) fs.writeFile(`${RAWWAVE_DIR}/${name}`, bytes);
+      if (module._csound_wasm_stk_rawwave_add !== undefined) {
+        for (const [name, bytes] of files) {
+          // Kept for the instance's life: STK reads the table whenever an instrument is made.
+          const data = module._malloc(bytes.length);
+          heap().set(bytes, data);
+          const nameBytes = new TextEncoder().encode(`${name}\0`);
+          const namePtr = module._malloc(nameBytes.length);
+          heap().set(nameBytes, namePtr);
+          module._csound_wasm_stk_rawwave_add(namePtr, data, bytes.length);
+          module._free(namePtr);
+        }
+      }
       return true;
     } catch (cause) {
       warn(
@@ -74,6 +108,9 @@ export function installRawwaves(fs: EmscriptenFS, load: RawwavesLoader, warn: (t
       );
       return false;
     }
+  };
+  module.csoundWasmStkRawwaves = () => {
+    ensure();
   };
   dir.node_ops = {
     ...base,
