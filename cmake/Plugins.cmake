@@ -171,8 +171,12 @@ csound_wasm_plugin(deprecated ENTRIES opcodes SOURCES "${OPC}/deprecated.c")
 # build, which lacks HAVE_CLOCK_GETTIME and returns 0), and cpumeter reads the /proc/stat that js/proc-stat.ts
 # puts in the file system, written from the host's CPU times (Node: the machine's, as natively; a browser: the
 # audio thread's busy share).
+# On an AudioWorklet cpumeter's /proc/stat is a stream written from the audio thread's busy time
+# (cpp/audio_thread_cpu.h), since a worklet cannot have file-system calls served while it performs.
 csound_wasm_plugin(cpumeter ENTRIES builtin=cpumeter_localops SOURCES "${OPC}/cpumeter.c"
-  OPTIONS -D__BUILDING_LIBCSOUND -DLINUX=1 -DHAVE_CLOCK_GETTIME=1 -Dcpupercent_init=cpupercent_init_wasm)
+  OPTIONS -D__BUILDING_LIBCSOUND -DLINUX=1 -DHAVE_CLOCK_GETTIME=1 -Dcpupercent_init=cpupercent_init_wasm
+    -include "${PROJECT_SOURCE_DIR}/cpp/audio_thread_cpu.h")
+target_sources(csound-engine PRIVATE "${PROJECT_SOURCE_DIR}/cpp/audio_thread_cpu.c")
 
 # OSC opcodes (OSCinit, OSClisten, OSCsend_lo, ...) over the host instead of UDP: Opcodes/OSC.c compiled unchanged
 # against cpp/osc/lo/lo.h, a socket-free liblo whose "servers" are ports the host delivers packets to

@@ -16,6 +16,7 @@ interface PthreadModule extends PerformerModule {
   stackSave(): number;
   stackRestore(sp: number): void;
   _csound_wasm_exit_jump_escaped(csound: number): number;
+  _csound_wasm_audio_thread_times(busyMs: number, wallMs: number): void;
 }
 
 export interface AttachOptions {
@@ -54,7 +55,30 @@ export function attachPerformer(options: AttachOptions): PerformerModule {
   performer.__emscripten_thread_init(thread, 0, 0, canBlock ? 1 : 0, 0);
   performer.establishStackSpace();
   performer._emscripten_tls_init();
-  return { _csound_wasm_perform: catchExitJump(performer) };
+  const perform = catchExitJump(performer);
+  return { _csound_wasm_perform: canBlock ? perform : timed(performer, perform) };
+}
+
+/**
+ * On an audio thread: after each call, tells the engine how long this thread has spent in Csound and how long it
+ * has been performing (ms, Date.now(): the only clock there; its 1 ms steps average out over many calls). cpumeter
+ * reads that as its /proc/stat (cpp/audio_thread_cpu.c), since the file system's cannot be read from this thread.
+ */
+function timed(performer: PthreadModule, perform: PerformerModule['_csound_wasm_perform']): PerformerModule['_csound_wasm_perform'] {
+  const start = Date.now();
+  let busy = 0;
+  // Reported before the first k-cycle too: a cpumeter that starts at once opens this thread's /proc/stat.
+  performer._csound_wasm_audio_thread_times(0, 0);
+  return (csound, count, ring, output) => {
+    const before = Date.now();
+    try {
+      return perform(csound, count, ring, output);
+    } finally {
+      const after = Date.now();
+      busy += after - before;
+      performer._csound_wasm_audio_thread_times(busy, after - start);
+    }
+  };
 }
 
 /**
