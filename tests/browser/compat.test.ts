@@ -2,9 +2,8 @@
 // host makes plays in a shared AudioContext (its output is tapped with an AnalyserNode), and the rest of the
 // surface (channels, tables, files, score, pause/resume, reset, a render to a file, refusals) behaves as
 // docs/COMPAT.md says, in Chromium and Firefox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTestBrowser, type BrowserName, type OpenedPage, type TestBrowser, type TestPage } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { eachBrowserWithPage } from './each-browser.js';
 
 interface Refusal {
   name: string;
@@ -73,35 +72,11 @@ interface CompatWindow {
   otherMethods(): Promise<OtherResult>;
 }
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
-  let browser: TestBrowser;
-  let opened: OpenedPage<TestPage>;
-
-  beforeAll(async () => {
-    browser = await launchTestBrowser(name);
-    opened = await browser.open(`${server.url}/tests/browser/pages/compat.html`);
-    await opened.page.waitForFunction(() => (window as unknown as CompatWindow).pageReady === true);
-  });
-
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-  });
-
+eachBrowserWithPage('/tests/browser/pages/compat.html', (name, session) => {
   describe('csound-wasm/compat', () => {
     it("plays the call sequence of a Strudel-style live-coding host in the host's AudioContext", async () => {
-      const r = await opened.page.evaluate(() => (window as unknown as CompatWindow).liveCodingHost());
-      const report = `${JSON.stringify(r, null, 1)}\n${opened.report()}`;
+      const r = await session.opened.page.evaluate(() => (window as unknown as CompatWindow).liveCodingHost());
+      const report = `${JSON.stringify(r, null, 1)}\n${session.opened.report()}`;
       // Every call resolved with Csound's success code.
       expect(r.codes, report).toEqual({ m0d: 0, sampleAccurate: 0, csd: 0, start: 0, orc: 0, input: 0, input2: 0 });
       // The shared context: the orchestra runs at its rate whatever the CSD says (sr = 44100 there).
@@ -126,8 +101,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     });
 
     it('channels, tables, files, score, pause/resume, reset and a render to a file; refusals are CsoundErrors', async () => {
-      const r = await opened.page.evaluate(() => (window as unknown as CompatWindow).otherMethods());
-      const report = `${JSON.stringify(r, null, 1)}\n${opened.report()}`;
+      const r = await session.opened.page.evaluate(() => (window as unknown as CompatWindow).otherMethods());
+      const report = `${JSON.stringify(r, null, 1)}\n${session.opened.report()}`;
       expect(r.start, report).toBe(0);
       expect(r.node).toBe(true);
       // Failures resolve with Csound's code, as in @csound/browser, and say why through 'message'.

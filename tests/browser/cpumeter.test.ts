@@ -3,43 +3,18 @@
 // k-cycle, rendered by an OfflineAudioContext (as fast as the thread can), reads a real share: more than 0, at most
 // 100. On the AudioWorklet, /proc/stat is a memory stream the performer rewrites after each k-cycle
 // (cpp/audio_thread_cpu.c), since that thread cannot have file-system calls served.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTestBrowser, type BrowserName, type OpenedPage, type TestBrowser, type TestPage } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { eachBrowserWithPage } from './each-browser.js';
 
 interface MeterWindow {
   pageReady?: boolean;
   meter(): Promise<{ load?: number; readings?: number; log?: string; error: string | null }>;
 }
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
-  let browser: TestBrowser;
-  let opened: OpenedPage<TestPage>;
-
-  beforeAll(async () => {
-    browser = await launchTestBrowser(name);
-    opened = await browser.open(`${server.url}/tests/browser/pages/cpumeter.html`);
-    await opened.page.waitForFunction(() => (window as unknown as MeterWindow).pageReady === true);
-  });
-
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-  });
-
+eachBrowserWithPage('/tests/browser/pages/cpumeter.html', (_browserName, session) => {
   it('cpumeter reads the audio thread\'s busy share', async () => {
-    const result = await opened.page.evaluate(() => (window as unknown as MeterWindow).meter());
-    expect(result.error, opened.report()).toBeNull();
+    const result = await session.opened.page.evaluate(() => (window as unknown as MeterWindow).meter());
+    expect(result.error, session.opened.report()).toBeNull();
     // (An OfflineAudioContext may render with no pause at all: then every reading is 100 and it changes once.)
     expect(result.readings, result.log).toBeGreaterThanOrEqual(1);
     expect(result.load).toBeGreaterThan(0);

@@ -1,9 +1,8 @@
 // The browser entry (dist/browser.js) finds its wasm next to itself and embeds its AudioWorklet; `wasmUrl` and
 // `workletUrl` override both, and a failed load is a CsoundError that names the URL. Its default message sink
 // sends errors to console.error and Csound's ordinary lines (printed with the error attribute) to console.log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTestBrowser, type BrowserName, type OpenedPage, type TestBrowser, type TestPage } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { eachBrowserWithPage } from './each-browser.js';
 
 interface LoadError {
   name: string;
@@ -17,61 +16,37 @@ interface LoadingWindow {
   defaultMessages(): Promise<void>;
 }
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
-let browser: TestBrowser;
-let opened: OpenedPage<TestPage>;
-
-beforeAll(async () => {
-  browser = await launchTestBrowser(name);
-  opened = await browser.open(`${server.url}/tests/browser/pages/loading.html`);
-  await opened.page.waitForFunction(() => (window as unknown as LoadingWindow).pageReady === true);
-});
-
-afterAll(async () => {
-  await opened?.close();
-  await browser?.close();
-});
-
+eachBrowserWithPage('/tests/browser/pages/loading.html', (_browserName, session) => {
 describe('loading the browser entry', () => {
   it('renders with the defaults: the wasm next to the module, the embedded worklet', async () => {
-    const result = await opened.page.evaluate(() => (window as unknown as LoadingWindow).renderOffline({}));
-    expect(result.error, opened.report()).toBeNull();
+    const result = await session.opened.page.evaluate(() => (window as unknown as LoadingWindow).renderOffline({}));
+    expect(result.error, session.opened.report()).toBeNull();
     expect(result.peak).toBeCloseTo(0.5, 3);
   });
 
   it('renders with explicit wasmUrl and workletUrl (the files a CDN or a strict CSP page would serve)', async () => {
-    const result = await opened.page.evaluate(() =>
+    const result = await session.opened.page.evaluate(() =>
       (window as unknown as LoadingWindow).renderOffline({ wasmUrl: '/dist/csound-engine.wasm', workletUrl: '/dist/worklet.js' }));
-    expect(result.error, opened.report()).toBeNull();
+    expect(result.error, session.opened.report()).toBeNull();
     expect(result.peak).toBeCloseTo(0.5, 3);
   });
 
   it('a wasm URL that answers 404 is a CsoundError naming the URL and the status', async () => {
-    const error = await opened.page.evaluate(() => (window as unknown as LoadingWindow).createError({ wasmUrl: '/missing/engine.wasm' }));
+    const error = await session.opened.page.evaluate(() => (window as unknown as LoadingWindow).createError({ wasmUrl: '/missing/engine.wasm' }));
     expect(error?.isCsoundError).toBe(true);
     expect(error?.message).toMatch(/\/missing\/engine\.wasm answered HTTP 404/);
     expect(error?.message).toMatch(/wasmUrl/);
   });
 
   it('a wasm URL that answers with an HTML page (an SPA fallback) is a CsoundError that says so', async () => {
-    const error = await opened.page.evaluate(() =>
+    const error = await session.opened.page.evaluate(() =>
       (window as unknown as LoadingWindow).createError({ wasmUrl: '/tests/browser/pages/loading.html' }));
     expect(error?.isCsoundError).toBe(true);
     expect(error?.message).toMatch(/loading\.html answered with text\/html.*not WebAssembly/);
   });
 
   it('a worklet URL that does not load is a CsoundError from play() naming the URL', async () => {
-    const result = await opened.page.evaluate(() =>
+    const result = await session.opened.page.evaluate(() =>
       (window as unknown as LoadingWindow).renderOffline({ workletUrl: '/missing/worklet.js' }));
     expect(result.error?.isCsoundError).toBe(true);
     expect(result.error?.message).toMatch(/play failed .*cannot load the AudioWorklet module from \/missing\/worklet\.js/);
@@ -80,13 +55,13 @@ describe('loading the browser entry', () => {
 
 describe('the default message sink in a browser', () => {
   it("sends Csound's banner and progress lines to console.log and a compile error to console.error", async () => {
-    const before = opened.console.length;
-    await opened.page.evaluate(() => (window as unknown as LoadingWindow).defaultMessages());
+    const before = session.opened.console.length;
+    await session.opened.page.evaluate(() => (window as unknown as LoadingWindow).defaultMessages());
     // Console events reach the test a little after the call returns.
-    for (let waited = 0; waited < 5000 && !opened.console.slice(before).some((line) => line.includes('end of score')); waited += 50) {
+    for (let waited = 0; waited < 5000 && !session.opened.console.slice(before).some((line) => line.includes('end of score')); waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const lines = opened.console.slice(before);
+    const lines = session.opened.console.slice(before);
     const banner = lines.find((line) => line.includes('--Csound version'));
     expect(banner, lines.join('\n')).toMatch(/^\[log\]/);
     // Csound prints these with the error attribute, like every line of its banner.
