@@ -161,7 +161,7 @@ add_library(glibm STATIC ${GLIBM_UNITS} "${PROJECT_SOURCE_DIR}/cpp/glibc-libm/ra
 add_dependencies(glibm glibc_src)
 target_include_directories(glibm BEFORE PRIVATE "${GLIBM_SHIM_DIR}" "${GLIBC_SRC}/sysdeps/ieee754/dbl-64")
 # -ffp-contract=off: never fuse a*b+c (wasm cannot, but say it), as glibc's baseline x86-64 build does not.
-target_compile_options(glibm PRIVATE ${THREAD_FLAGS} -O3 -std=gnu11 -ffp-contract=off -Werror=implicit-function-declaration
+target_compile_options(glibm PRIVATE ${WASM_COPTS} -O3 -std=gnu11 -ffp-contract=off -Werror=implicit-function-declaration
   "SHELL:-include ${GLIBM_SHIM_DIR}/glibm-prelude.h")
 
 # The library must define nothing but the public names above and __glibm_* internals: anything else could take

@@ -136,7 +136,7 @@ function(csound_wasm_plugin name)
   add_library(plugin_${name} STATIC ${P_SOURCES})
   add_dependencies(plugin_${name} csound_ext ${P_DEPENDS})
   target_include_directories(plugin_${name} PRIVATE ${P_INCLUDES} ${CSOUND_INCLUDES} "${CSOUND_SRC}/Opcodes")
-  target_compile_options(plugin_${name} PRIVATE ${THREAD_FLAGS} ${CSOUND_DEFS} ${PLUGIN_DEFINES} ${renames}
+  target_compile_options(plugin_${name} PRIVATE ${WASM_COPTS} ${CSOUND_DEFS} ${PLUGIN_DEFINES} ${renames}
     "-fmacro-prefix-map=${CMAKE_BINARY_DIR}/=" -O3 -w -fvisibility=hidden $<$<COMPILE_LANGUAGE:C>:-std=gnu99> $<$<COMPILE_LANGUAGE:CXX>:-std=gnu++17 -fno-exceptions>
     ${P_OPTIONS})
   set(CSOUND_WASM_PLUGIN_TARGETS ${CSOUND_WASM_PLUGIN_TARGETS} plugin_${name} PARENT_SCOPE)
@@ -182,7 +182,7 @@ target_sources(csound-engine PRIVATE "${PROJECT_SOURCE_DIR}/cpp/audio_thread_cpu
 # against cpp/osc/lo/lo.h, a socket-free liblo whose "servers" are ports the host delivers packets to
 # (Csound.oscDeliver) and whose sends queue packets for the host (Csound.oscTake). See cpp/osc/host_osc.c.
 csound_wasm_plugin(osc ENTRIES opcodes SOURCES "${OPC}/OSC.c" "${PROJECT_SOURCE_DIR}/cpp/osc/host_osc.c"
-  INCLUDES "${PROJECT_SOURCE_DIR}/cpp/osc")
+  INCLUDES "${PROJECT_SOURCE_DIR}/cpp/osc" OPTIONS ${COLD_OPT})
 set_source_files_properties("${PROJECT_SOURCE_DIR}/cpp/osc/host_osc.c" PROPERTIES GENERATED FALSE)
 
 # ---- csound-plugins 1.0.2~dfsg1 (Debian source package csound-plugins)
@@ -307,14 +307,14 @@ if(CSOUND_WASM_EXTRA_PLUGINS)
   add_dependencies(wasm_png png_ext zlib_ext)
   target_include_directories(wasm_png PRIVATE "${PNG_CONF_DIR}" "${ZLIB_DIR}")
   foreach(t wasm_zlib wasm_png)
-    target_compile_options(${t} PRIVATE ${THREAD_FLAGS} -O3 -w -DHAVE_UNISTD_H -DHAVE_STDARG_H)
+    target_compile_options(${t} PRIVATE ${WASM_COPTS} ${COLD_OPT} -w -DHAVE_UNISTD_H -DHAVE_STDARG_H)
   endforeach()
   target_link_libraries(wasm_png PUBLIC wasm_zlib)
   # csound-plugins' own CMake compiles with -ffast-math (cmake/CompilerOptimizations.cmake), so native Debian's
   # libimage.so turns pixel / 255.0 into pixel * (1 / 255.0), which differs in the last bit for some pixels:
   # -freciprocal-math (that part of -ffast-math alone) gives the same doubles here.
   csound_wasm_plugin(image ENTRIES opcodes SOURCES "${CSP}/image/imageOpcodes.c"
-    INCLUDES "${PNG_DIR}" "${PNG_CONF_DIR}" "${ZLIB_DIR}" OPTIONS -freciprocal-math
+    INCLUDES "${PNG_DIR}" "${PNG_CONF_DIR}" "${ZLIB_DIR}" OPTIONS -freciprocal-math ${COLD_OPT}
     DEPENDS csound_plugins_ext png_ext zlib_ext)
   target_link_libraries(plugin_image PRIVATE wasm_png)
 
@@ -369,14 +369,14 @@ if(CSOUND_WASM_EXTRA_PLUGINS)
   add_dependencies(wasm_lame lame_ext)
   target_include_directories(wasm_lame PRIVATE "${LAME_CONF_DIR}" "${LAME_DIR}/include" "${LAME_DIR}/libmp3lame"
     "${LAME_DIR}/mpglib" "${LAME_DIR}")
-  target_compile_options(wasm_lame PRIVATE ${THREAD_FLAGS} -O3 -w -DHAVE_CONFIG_H)
+  target_compile_options(wasm_lame PRIVATE ${WASM_COPTS} ${COLD_OPT} -w -DHAVE_CONFIG_H)
   # mp3out.c includes <lame/lame.h>.
   set(LAME_INCLUDE_LINK "${LAME_CONF_DIR}/include")
   file(MAKE_DIRECTORY "${LAME_INCLUDE_LINK}")
   file(CREATE_LINK "${LAME_DIR}/include" "${LAME_INCLUDE_LINK}/lame" SYMBOLIC)
   # -freciprocal-math: sample / 0dbfs as native's -ffast-math build computes it (see image above).
   csound_wasm_plugin(mp3out ENTRIES opcodes SOURCES "${CSP}/mp3/mp3out.c" INCLUDES "${LAME_INCLUDE_LINK}"
-    OPTIONS -freciprocal-math DEPENDS csound_plugins_ext lame_ext)
+    OPTIONS -freciprocal-math ${COLD_OPT} DEPENDS csound_plugins_ext lame_ext)
   target_link_libraries(plugin_mp3out PRIVATE wasm_lame)
 
   # ---- stkops (STKBowed, STKMandolin, ... 27 opcodes): the Synthesis ToolKit 4.6.2, compiled from its instrument
@@ -464,7 +464,7 @@ if(CSOUND_WASM_EXTRA_PLUGINS)
     # __LITTLE_ENDIAN__: STK's configure defines it on little-endian hosts; FileRead then swaps the big-endian
     # rawwaves. No __STK_REALTIME__ (nothing realtime is compiled). STK reports a missing file by throwing StkError,
     # which nothing catches (natively that terminates csound); here the throw aborts and the facade reports it.
-    target_compile_options(wasm_stk PRIVATE ${THREAD_FLAGS} -O3 -w -D__LITTLE_ENDIAN__
+    target_compile_options(wasm_stk PRIVATE ${WASM_COPTS} -O3 -w -D__LITTLE_ENDIAN__
       "-DRAWWAVE_PATH=\"${RAWWAVE_DIR}\"")
     # FileRead opens the rawwaves through cpp/stk_rawwaves.c, which serves them from memory when the host has put
     # them there (no file-system call on the audio thread; see cpp/stk_rawwaves.h).

@@ -304,13 +304,19 @@ namespace {
 // the performance, like an `e` statement), negative after a fatal error. The performer thread's calls
 // (performer.c) do not set one: there a setjmp per call would allocate on the audio thread, and performer-attach.ts
 // catches the escaped jump instead (csound_wasm_exit_jump_escaped).
+// The k-cycles run in a function of their own: Emscripten calls every function that the function containing setjmp
+// calls through a JS trampoline, so with the loop inline each k-cycle of a block crossed into JS and back.
+__attribute__((noinline)) int performKsmpsLoop(CSOUND *csound, int count) {
+  int result = 0;
+  for (int i = 0; i < count && result == 0; ++i) result = csoundPerformKsmps(csound);
+  return result;
+}
+
 int performWithExitJump(CSOUND *csound, int count) {
   csound_wasm_exit_jump_set(csound);
   const int jumped = setjmp(*csound_wasm_exit_jump(csound));
   if (jumped != 0) return csound_wasm_exit_jump_landed(csound, jumped);
-  int result = 0;
-  for (int i = 0; i < count && result == 0; ++i) result = csoundPerformKsmps(csound);
-  return result;
+  return performKsmpsLoop(csound, count);
 }
 }  // namespace
 
