@@ -54,7 +54,7 @@ export async function instantiateEngine(
   const module = await factory({
     wasmMemory: memory,
     instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
+      void platform().instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
       return {};
     },
     print: (text) => print(text, false),

@@ -124,6 +124,7 @@ function workletUrl(override: string | URL | undefined): string {
 export const browserPlatform: Platform = {
   name: 'browser',
   compileEngine,
+  instantiate: (module, imports) => WebAssembly.instantiate(module, imports),
   writeMessage,
   workletUrl,
   stkRawwaves,

@@ -29,6 +29,11 @@ async function compileEngine(wasmUrl: string | URL | undefined): Promise<Compile
   return { factory, module: await WebAssembly.compile(bytes) };
 }
 
+// Synchronous: see Platform.instantiate. The promise only keeps the platform's shape.
+function instantiate(module: WebAssembly.Module, imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
+  return Promise.resolve(new WebAssembly.Instance(module, imports));
+}
+
 /** STK's rawwaves pack: next to `wasmUrl` (a path or file URL) when given, else in the package's dist/. */
 function stkRawwaves(wasmUrl: string | URL | undefined): Uint8Array {
   const wasm = wasmUrl ?? new URL('../csound-engine.wasm', import.meta.url);
@@ -153,6 +158,7 @@ function cpuTimes() {
 export const nodePlatform: Platform = {
   name: 'node',
   compileEngine,
+  instantiate,
   writeMessage,
   startWorker,
   workletUrl,

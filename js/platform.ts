@@ -35,6 +35,13 @@ export interface Platform {
   readonly name: 'node' | 'browser';
   /** Compiles the engine's wasm, from `wasmUrl` or from where the package keeps it. */
   compileEngine(wasmUrl: string | URL | undefined): Promise<CompiledEngine>;
+  /**
+   * Instantiates the compiled engine. Node does it synchronously: V8's asynchronous instantiation waits behind the
+   * background tier-up of the module the previous instance made hot (≈50 ms for a second instance on 2 cores, 5–9
+   * ms synchronously). Browsers must stay asynchronous (Chromium refuses a large synchronous instantiation on the
+   * main thread).
+   */
+  instantiate(module: WebAssembly.Module, imports: WebAssembly.Imports): Promise<WebAssembly.Instance>;
   /** Where Csound's messages go when no callback or buffer takes them. */
   writeMessage(text: string, kind: MessageKind, stream: 'stdout' | 'stderr'): void;
   /** Node: starts the performer worker on the instance's shared memory. */
