@@ -298,32 +298,26 @@ int Engine::start() {
 
 namespace {
 // exitnow and Csound's fatal errors end a k-cycle with csound->LongJmp to csound->exitjmp. csoundPerform (the
-// csound command's loop) sets that target on every call; csoundPerformKsmps only in its first call, whose frame is
-// gone by the next k-cycle, so a later jump had nowhere to land (Emscripten threw it to JS as a bare Infinity). Here
-// each call sets it, and a jump ends the call with csoundPerform's code for it: positive after exitnow (the end of
-// the performance, like an `e` statement), negative after a fatal error. The performer thread's calls
-// (performer.c) do not set one: there a setjmp per call would allocate on the audio thread, and performer-attach.ts
-// catches the escaped jump instead (csound_wasm_exit_jump_escaped).
-// The k-cycles run in a function of their own: Emscripten calls every function that the function containing setjmp
-// calls through a JS trampoline, so with the loop inline each k-cycle of a block crossed into JS and back.
-__attribute__((noinline)) int performKsmpsLoop(CSOUND *csound, int count) {
+// csound command's loop) sets that target on every call, csoundPerformKsmps only in its first call, whose frame is
+// gone by the next k-cycle. A setjmp per call would give each call a live target, but Emscripten's setjmp is dear on
+// a path taken per k-cycle: the function holding it allocates a table on entry and calls everything through JS
+// trampolines (≈0.2 µs per call, a sixth of a ksmps = 1 render). So no call sets one (jumpset tells
+// csoundPerformKsmps not to either): a jump finds no target and escapes to JS as a thrown Infinity, and the caller
+// (js/csound.ts on the host thread, js/performer-attach.ts on a performer) restores the stack and asks
+// csound_wasm_exit_jump_escaped for csoundPerform's code: positive after exitnow (the end of the performance, like
+// an `e` statement), negative after a fatal error.
+int performKsmpsCycles(CSOUND *csound, int count) {
+  csound_wasm_exit_jump_set(csound);
   int result = 0;
   for (int i = 0; i < count && result == 0; ++i) result = csoundPerformKsmps(csound);
   return result;
 }
-
-int performWithExitJump(CSOUND *csound, int count) {
-  csound_wasm_exit_jump_set(csound);
-  const int jumped = setjmp(*csound_wasm_exit_jump(csound));
-  if (jumped != 0) return csound_wasm_exit_jump_landed(csound, jumped);
-  return performKsmpsLoop(csound, count);
-}
 }  // namespace
 
-int Engine::performKsmps() { return performWithExitJump(csound_, 1); }
+int Engine::performKsmps() { return performKsmpsCycles(csound_, 1); }
 
 // Runs up to `count` k-cycles in one call across the JS/wasm boundary; stops early when the score ends or fails.
-int Engine::performKsmpsBlock(int count) { return performWithExitJump(csound_, count); }
+int Engine::performKsmpsBlock(int count) { return performKsmpsCycles(csound_, count); }
 
 int Engine::cleanup() { return csoundCleanup(csound_); }
 

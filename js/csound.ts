@@ -650,7 +650,7 @@ export class Csound {
    * performance error.
    */
   performKsmps(): number {
-    return this.check(this.call('performKsmps', (e) => e.performKsmps()), 'performKsmps');
+    return this.performCycles('performKsmps', 1);
   }
 
   /**
@@ -659,7 +659,43 @@ export class Csound {
    */
   performKsmpsBlock(count: number): number {
     expectInteger('performKsmpsBlock', 'count', count, 0, LIMITS.blockKsmps);
-    return this.check(this.call('performKsmpsBlock', (e) => e.performKsmpsBlock(count)), 'performKsmpsBlock');
+    return this.performCycles('performKsmpsBlock', count);
+  }
+
+  /**
+   * performKsmps and performKsmpsBlock, called once per k-cycle by render loops, so kept lean: the engine sets no
+   * jump target (cpp/engine.cpp, performKsmpsCycles), and an exit jump (exitnow, a fatal error) that escapes as a
+   * thrown Infinity is landed here: the stack restored, csoundPerform's code for it returned.
+   */
+  private performCycles(operation: 'performKsmps' | 'performKsmpsBlock', count: number): number {
+    const engine = this.engine;
+    if (engine === null || this.performerProbe !== null) {
+      return this.check(this.call(operation, (e) => e.performKsmpsBlock(count)), operation); // throws, saying why
+    }
+    const sp = this.module.stackSave();
+    if (this.callMessages.length > 0) this.callMessages = [];
+    let code: number;
+    try {
+      code = count === 1 ? engine.performKsmps() : engine.performKsmpsBlock(count);
+    } catch (cause) {
+      code = cause === Infinity ? this.landEscapedJump(engine, sp) : 0;
+      if (code === 0) {
+        if (cause instanceof CsoundError) throw cause;
+        throw this.callFailure(operation, cause);
+      }
+    }
+    try {
+      if (engine.pendingMessages() > 0) this.flushMessages();
+    } catch (cause) {
+      throw this.callFailure(operation, cause);
+    }
+    return code < 0 ? this.check(code, operation) : code;
+  }
+
+  /** The code of an exit jump that escaped from a k-cycle, the stack restored; 0 when no jump was recorded. */
+  private landEscapedJump(engine: RawEngine, sp: number): number {
+    this.module.stackRestore(sp);
+    return this.module._csound_wasm_exit_jump_escaped(engine.handle());
   }
 
   /** Ends the performance: closes the output file (its header is finished) and prints the end summary. */

@@ -102,6 +102,10 @@ export interface EngineModule {
   csoundSetOpcodedir(dir: string): void;
   _malloc(size: number): number;
   _free(ptr: number): void;
+  stackSave(): number;
+  stackRestore(sp: number): void;
+  /** The code of an exit jump that escaped to JS out of a k-cycle (cpp/csound_fields.c), 0 when none was recorded. */
+  _csound_wasm_exit_jump_escaped(csound: number): number;
 }
 
 /** What the Emscripten factory accepts (the subset we pass). */

@@ -20,6 +20,6 @@ export class CsoundError extends Error {
     this.name = 'CsoundError';
     this.code = code;
     this.operation = operation;
-    this.messages = messages;
+    this.messages = messages.slice(); // its own copy: the instance goes on collecting into the array it passed
   }
 }
