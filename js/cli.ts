@@ -7,8 +7,17 @@
 // the performer is the same AudioWorkletProcessor as in browsers, on an AudioContext at the orchestra's sr.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { Csound, CsoundError, CsoundPerformanceThread, MessageClassifier } from './index.js';
 import { loadNodeWebAudio } from './platform-node.js';
+
+// V8 settings for this process only (the library sets none): the CLI is a short-lived process, and a render of a
+// small CSD ended, then waited ≈60 ms at exit for optimising compiles of functions that ran a little (the parser's,
+// Csound's set-up); with a larger tiering budget only what runs for long (the opcodes of a render) is optimised,
+// and long renders take the same time. Lazy validation checks each wasm function when it is first compiled instead
+// of all 4 MB up front (≈10 ms). Set before the engine is compiled, which happens in main().
+v8.setFlagsFromString('--wasm-tiering-budget=50000000');
+v8.setFlagsFromString('--wasm-lazy-validation');
 
 const PROGRESS_INTERVAL_MS = 100;
 const BLOCK_KSMPS = 64;

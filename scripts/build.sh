@@ -65,6 +65,7 @@ fi
 stage "TypeScript"
 quiet node_modules/.bin/tsc -p tsconfig.json
 quiet node_modules/.bin/tsc -p tsconfig.browser.json
+quiet node scripts/bundle-cli.mjs
 # dist/browser.js and dist/worklet.js: self-contained browser files (glue, facade, worklet) made with esbuild.
 stage "browser bundle"
 quiet node scripts/build-browser.mjs
