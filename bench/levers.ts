@@ -1,0 +1,85 @@
+// What was tried to make the engine faster, start sooner or ship smaller, and what each gave. Measured by hand on
+// the benchmark machine (2-core AMD EPYC, quiet), each as A/B renders of the suite's CSDs in process (start() and
+// the performKsmps() loop, best of 2 runs in fresh processes, A and B interleaved twice), unless it says otherwise.
+// docs/PERFORMANCE.md prints this table (bench/report.ts).
+
+export const LEVERS_MEASURED = 'December 2026, csound-wasm 0.1.0, Emscripten 3.1.6, Node 20';
+
+export interface Lever {
+  lever: string;
+  measured: string;
+  kept: boolean;
+}
+
+export const LEVERS: Lever[] = [
+  {
+    lever: 'Profile first: a `--profiling-funcs` link (names in the wasm), `node --cpu-prof`, against `perf` on a native build of the same Csound source',
+    measured: 'per-opcode times next to native ones: the a-rate arithmetic opcodes (mulak, addaa) 2–3× native (not vectorised), a UDO with setksmps 1 (useropcd1) 3.4×, kperf 1.5×, musl strtod (long double in software) a sixth of an event-heavy render; table oscillators (tablei, poscil, oscili) 1.0–1.5×',
+    kept: true,
+  },
+  {
+    lever: 'SIMD128 (`-msimd128`) for all C and C++',
+    measured: 'table-osc-poly 1,100 → 1,035 ms (clang vectorises the element-wise a-rate loops); fm, ksmps-1 unchanged; golden suite bit-identical',
+    kept: true,
+  },
+  {
+    lever: 'Saturating float-to-int conversions (`-mnontrapping-fptoint`)',
+    measured: 'one instruction per conversion instead of a range test around a trapping one: −98 KB of code; speed within noise (table-osc-poly 1,035 → 1,000–1,035 ms); golden suite bit-identical',
+    kept: true,
+  },
+  {
+    lever: '`-Os` for code no render loop runs (libsndfile, LAME, libpng, zlib, the image, MP3 and OSC plugins, the utilities)',
+    measured: 'with the two above: wasm 4,060,547 → 4,013,703 bytes, gzip −0.4 %; sample-playback (libsndfile reads samples for diskin2) not slower',
+    kept: true,
+  },
+  {
+    lever: 'A fast exact strtod (cpp/fast_strtod.c, `--wrap=strtod`) in front of musl\'s',
+    measured: 'many-events 297 → 232 ms; checked against glibc on 3,000,000 texts (tests/node/fast-strtod.test.ts)',
+    kept: true,
+  },
+  {
+    lever: 'No setjmp per `performKsmps()` (an escaped exit jump is landed in JS instead)',
+    measured: 'a ksmps = 1 render through `performKsmps()` 870–935 → 758–776 ms (Emscripten\'s setjmp allocated a table and went through JS on every call)',
+    kept: true,
+  },
+  {
+    lever: 'Synchronous instantiation in Node',
+    measured: 'second `Csound.create()` 45–65 → 6–12 ms (the asynchronous one waited behind V8\'s background tier-up)',
+    kept: true,
+  },
+  {
+    lever: 'CLI: one bundled module; `--wasm-tiering-budget=50000000` and `--wasm-lazy-validation` set by the CLI for its own process',
+    measured: 'tiny CSD 0.23–0.25 → 0.17 s wall (module loading −25 ms; the exit no longer waits ≈60 ms for optimising compiles of briefly run functions; validation −10 ms); 10 s renders same time or less CPU',
+    kept: true,
+  },
+  {
+    lever: 'binaryen 132 (npm) `wasm-opt -O3` after Emscripten\'s own (binaryen 108) pass',
+    measured: 'no speed change (table-osc-poly 983–988 vs 970–996 ms, fm, k-rate-control the same); −17 KB raw, −5 KB gzip',
+    kept: false,
+  },
+  {
+    lever: 'binaryen 132 `wasm-opt -Oz` after the link',
+    measured: 'gzip 1,382,119 → 1,378,955 bytes (−0.2 %): the size is in the amount of code, not in how it is optimised',
+    kept: false,
+  },
+  {
+    lever: 'More inlining in Csound (`-mllvm -inline-threshold=600`)',
+    measured: 'fm, table-osc-poly, k-rate-control unchanged or 1 % slower; wasm +156 KB',
+    kept: false,
+  },
+  {
+    lever: 'Fixed-size memory (no ALLOW_MEMORY_GROWTH, 512 MB per instance)',
+    measured: 'wasm code 1–2 % faster (table-osc-poly 1,005 → 992–1,004 ms, fm 918–930 → 893–911 ms), many-events 230 → 202–209 ms (no growable-heap checks in the JS glue); not worth a fixed 512 MB per instance, which would also cap tables and samples',
+    kept: false,
+  },
+  {
+    lever: 'Liftoff only / no tier-up',
+    measured: 'second create 9 ms and a quick exit, but the optimising tier is what makes renders fast; the CLI\'s tiering budget keeps both',
+    kept: false,
+  },
+  {
+    lever: 'LTO, per-library `-O2`, a PFFFT-based FFT',
+    measured: 'not tried: the profile shows no hot cross-library call that LTO could inline (opcodes are called through function pointers) and the FFT is not among the top functions of any suite CSD',
+    kept: false,
+  },
+];
