@@ -43,6 +43,11 @@ export const LEVERS: Lever[] = [
     kept: true,
   },
   {
+    lever: 'AudioWorklet: the busy-time report for cpumeter once per audio quantum instead of around every k-cycle, and the wasm export called directly (not through the glue\'s `.apply` wrapper)',
+    measured: 'worklet (OfflineAudioContext, Chromium) ksmps-1 1,184 → 802 ms, ksmps-10 579 → 556 ms, table-osc-poly 1,054 → 1,009 ms: two clock reads and two extra calls per k-cycle had cost more than a ksmps = 1 k-cycle',
+    kept: true,
+  },
+  {
     lever: 'Synchronous instantiation in Node',
     measured: 'second `Csound.create()` 45–65 → 6–12 ms (the asynchronous one waited behind V8\'s background tier-up)',
     kept: true,

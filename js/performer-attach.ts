@@ -7,6 +7,13 @@ import type { EngineFactory } from './engine-module.js';
 export interface PerformerModule {
   /** `ring`: the record ring; `output`: the host's output ring (0 for none). */
   _csound_wasm_perform(csound: number, count: number, ring: number, output: number): number;
+  /**
+   * Audio thread only: adds `ms` spent performing to the busy time this thread reports, with the time since it
+   * attached, to cpumeter, which reads them as its /proc/stat (cpp/audio_thread_cpu.c), since the file system's
+   * cannot be read from this thread. Called once per audio quantum (not per k-cycle: with ksmps = 1 the clock reads
+   * and the extra call per k-cycle cost more than the k-cycle).
+   */
+  addBusyTime?(ms: number): void;
 }
 
 interface PthreadModule extends PerformerModule {
@@ -56,28 +63,19 @@ export function attachPerformer(options: AttachOptions): PerformerModule {
   performer.establishStackSpace();
   performer._emscripten_tls_init();
   const perform = catchExitJump(performer);
-  return { _csound_wasm_perform: canBlock ? perform : timed(performer, perform) };
+  if (canBlock) return { _csound_wasm_perform: perform };
+  return { _csound_wasm_perform: perform, addBusyTime: busyTimeReporter(performer) };
 }
 
-/**
- * On an audio thread: after each call, tells the engine how long this thread has spent in Csound and how long it
- * has been performing (ms, Date.now(): the only clock there; its 1 ms steps average out over many calls). cpumeter
- * reads that as its /proc/stat (cpp/audio_thread_cpu.c), since the file system's cannot be read from this thread.
- */
-function timed(performer: PthreadModule, perform: PerformerModule['_csound_wasm_perform']): PerformerModule['_csound_wasm_perform'] {
+/** The audio thread's addBusyTime: busy and elapsed ms (elapsed from Date.now(), the clock every thread has). */
+function busyTimeReporter(performer: PthreadModule): (ms: number) => void {
   const start = Date.now();
   let busy = 0;
   // Reported before the first k-cycle too: a cpumeter that starts at once opens this thread's /proc/stat.
   performer._csound_wasm_audio_thread_times(0, 0);
-  return (csound, count, ring, output) => {
-    const before = Date.now();
-    try {
-      return perform(csound, count, ring, output);
-    } finally {
-      const after = Date.now();
-      busy += after - before;
-      performer._csound_wasm_audio_thread_times(busy, after - start);
-    }
+  return (ms) => {
+    busy += ms;
+    performer._csound_wasm_audio_thread_times(busy, Date.now() - start);
   };
 }
 
@@ -87,15 +85,15 @@ function timed(performer: PthreadModule, perform: PerformerModule['_csound_wasm_
  * bare Infinity. This thread does not set a target per call (a setjmp allocates on every call, and the audio thread
  * must not take the allocator's lock), so the jump is caught here: the C stack pointer goes back to where the call
  * started, and the call returns what csoundPerform returns after such a jump (positive after exitnow: the
- * performance has ended; negative after a fatal error). cpp/engine.cpp does the same for the host thread's calls.
+ * performance has ended; negative after a fatal error). js/csound.ts does the same for the host thread's calls.
  */
 function catchExitJump(performer: PthreadModule): PerformerModule['_csound_wasm_perform'] {
-  // The glue's export wrapper replaces itself on the module at its first call: keep a reference, not the property.
-  const perform = performer._csound_wasm_perform;
   return (csound, count, ring, output) => {
     const sp = performer.stackSave();
     try {
-      return perform(csound, count, ring, output);
+      // Read from the module on each call: the glue's export wrapper (which calls through .apply) puts the wasm
+      // export itself in its place at its first call.
+      return performer._csound_wasm_perform(csound, count, ring, output);
     } catch (error) {
       if (error !== Infinity) throw error;
       performer.stackRestore(sp);

@@ -187,6 +187,7 @@ class CsoundPerformerProcessor extends AudioWorkletProcessor {
     Atomics.store(this.control, Control.Owner, Owner.Idle);
     Atomics.add(this.control, Control.Blocks, 1);
     const elapsed = ((this.now() - started) | 0) * this.msPerTick; // | 0: the microsecond clock wraps at 2^31
+    this.performer.addBusyTime?.(elapsed);
     this.stats[Stat.Quanta]++;
     this.stats[Stat.TotalMs] += elapsed;
     if (elapsed > this.stats[Stat.MaxMs]) this.stats[Stat.MaxMs] = elapsed;
