@@ -122,7 +122,7 @@ class Engine {
   void setScorePending(bool pending);
   void rewindScore();
   void setScoreOffsetSeconds(double seconds);
-  std::string sortedScore() const;
+  emscripten::val sortedScore() const;
 
  private:
   static void onMessage(CSOUND *csound, int attr, const char *text);

@@ -270,12 +270,20 @@ export class Csound {
 
   // ---------------------------------------------------------------- limits (js/limits.ts, docs/API.md)
 
+  /** The score as Csound sorted it ('' before there is one), read from memory in one copy. */
+  private sortedScoreText(e: RawEngine): string {
+    const { ptr, length } = e.sortedScore();
+    if (ptr === 0 || length === 0) return '';
+    // TextDecoder does not read views of shared memory: decode a copy.
+    return new TextDecoder().decode(new Uint8Array(this.memory.buffer, ptr, length).slice());
+  }
+
   /** Why a performance of what is compiled would be refused (rates, channels, score times, the skip), or null. */
   private performanceProblem(e: RawEngine): string | null {
     const kr = e.kr();
     const skip = this.scoreOffset * kr;
     return headerProblem(e.sr(), kr, e.ksmps(), e.channels(false), e.channels(true))
-      ?? sortedScoreProblem(e.sortedScore(), e.sr(), kr)
+      ?? sortedScoreProblem(this.sortedScoreText(e), e.sr(), kr)
       ?? (skip > LIMITS.skipKsmps
         ? `a score offset of ${this.scoreOffset} s skips ${Math.round(skip)} k-cycles in one call (at most ${LIMITS.skipKsmps})`
         : null);
@@ -1114,7 +1122,7 @@ export class Csound {
    * f 0 / e statement), or null when there is no score. An extra of this binding, used for progress display.
    */
   scoreEndTime(): number | null {
-    const sorted = this.call('scoreEndTime', (e) => e.sortedScore());
+    const sorted = this.call('scoreEndTime', (e) => this.sortedScoreText(e));
     let end: number | null = null;
     for (const line of sorted.split('\n')) {
       const fields = line.trim().split(/\s+/);

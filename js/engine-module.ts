@@ -75,7 +75,8 @@ export interface RawEngine {
   setScorePending(pending: boolean): void;
   rewindScore(): void;
   setScoreOffsetSeconds(seconds: number): void;
-  sortedScore(): string;
+  /** Where the sorted score's text (UTF-8, without its terminating 0) lies in memory; ptr 0 when there is none. */
+  sortedScore(): { ptr: number; length: number };
   delete(): void;
 }
 
