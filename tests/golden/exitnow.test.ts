@@ -1,7 +1,8 @@
 // exitnow ends the performance (issue 12). Natively the csound command performs with csoundPerform, which sets
 // Csound's exit jump on every call: exitnow jumps there, the output ends with the last complete k-cycle, the file
-// is closed and csound exits with 0. In wasm the k-cycles come one call at a time (csoundPerformKsmps, whose jump
-// target was stale from the second k-cycle on); cpp/engine.cpp and js/performer-attach.ts give the jump a target.
+// is closed and csoundPerform returns. In wasm the k-cycles come one call at a time (csoundPerformKsmps, whose jump
+// target is stale from the second k-cycle on): the jump escapes to JS, and js/csound.ts (the host thread) and
+// js/performer-attach.ts (a performer) land it.
 // Here each way of performing renders tests/golden/csd/exitnow.csd (exitnow at 1.234 s of a 5 s score) to the same
 // samples as native Csound and ends as a normal end of the performance. (golden.test.ts compares the same file
 // through the API's performKsmpsBlock.)
@@ -69,6 +70,35 @@ describe('exitnow ends the performance as natively', () => {
     cs.cleanup();
     expectSameAsNative(bytesToDoubles(cs.readFile('/w/out.raw')));
     cs.destroy();
+  });
+
+  it('exitnow with a negative value fails the call with that code, and the instance performs again after reset()', async () => {
+    const csdText = (instr: string, score: string) => ['<CsoundSynthesizer>', '<CsOptions>', '-n', '</CsOptions>',
+      '<CsInstruments>', 'sr = 44100', 'ksmps = 32', 'nchnls = 1', '0dbfs = 1', 'instr 1', instr, 'endin',
+      '</CsInstruments>', '<CsScore>', score, '</CsScore>', '</CsoundSynthesizer>', ''].join('\n');
+    for (const block of [false, true]) {
+      const cs = await Csound.create({ messages: 'none' });
+      expect(cs.compileCsdText(csdText('  exitnow -3', 'i 1 0.5 1\ne 2'))).toBe(0);
+      expect(cs.start()).toBe(0);
+      let cycles = 0;
+      let thrown: unknown = null;
+      try {
+        if (block) cs.performKsmpsBlock(100000);
+        else while (cs.performKsmps() === 0) cycles++;
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as { code?: number }).code).toBe(-3);
+      if (!block) expect(cycles).toBe(689); // the k-cycles before the one holding 0.5 s (44100 * 0.5 / 32 = 689.06)
+      // The jump left nothing behind: the stack, Csound's API lock and the exit record are as before the call.
+      cs.reset();
+      expect(cs.compileCsdText(csdText('  out oscili(0.1, 440)', 'i 1 0 0.1'))).toBe(0);
+      expect(cs.start()).toBe(0);
+      let after = 0;
+      while (cs.performKsmps() === 0) after++;
+      expect(after).toBe(138); // 0.1 s of k-cycles: ceil(4410 / 32)
+      cs.destroy();
+    }
   });
 
   it('a CsoundPerformanceThread ends with a positive status and the same samples', async () => {
