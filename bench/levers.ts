@@ -83,6 +83,11 @@ export const LEVERS: Lever[] = [
     kept: false,
   },
   {
+    lever: 'Embind without dynamic code (`-sDYNAMIC_EXECUTION=0`), for a cheaper second instance',
+    measured: 'second `Csound.create()` about 1 ms less (median 5.4 vs 6.3 ms over 20), but every embind call slower: a ksmps = 1 render through `performKsmps()` 753 → 952 ms',
+    kept: false,
+  },
+  {
     lever: 'Liftoff only / no tier-up',
     measured: 'second create 9 ms and a quick exit, but the optimising tier is what makes renders fast; the CLI\'s tiering budget keeps both',
     kept: false,

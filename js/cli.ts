@@ -205,7 +205,8 @@ async function main(args: string[]): Promise<number> {
     if (error instanceof CsoundError) {
       // Csound's own messages were already printed; the first line of the error says what failed.
       process.stderr.write(`csound-wasm: ${error.message.split('\n')[0]}\n`);
-      return 1;
+      // Like the csound command, which exits with -result when Csound returns a negative one (exitnow -3: 3).
+      return error.code < 0 ? Math.min(-error.code, 255) : 1;
     }
     throw error;
   } finally {

@@ -77,6 +77,16 @@ describe('csound-wasm CLI', () => {
     expect(wasm.status).toBe(native.status);
   });
 
+  it('exits with the value of exitnow, as csound does (exitnow -3: 3; exitnow: 0)', () => {
+    for (const [statement, code] of [['exitnow -3', 3], ['exitnow', 0]] as const) {
+      writeFileSync(path.join(work, 'exit.csd'), csdText(`instr 1\n ${statement}\nendin`));
+      const wasm = run(process.execPath, [cli, '-n', 'exit.csd']);
+      const native = run('csound', ['-n', 'exit.csd']);
+      expect(native.status).toBe(code);
+      expect(wasm.status, wasm.stderr).toBe(native.status);
+    }
+  });
+
   it('runs no shell command from the CSD unless --allow-system is given (which is not passed to Csound)', () => {
     const marker = path.join(work, 'system-marker');
     writeFileSync(path.join(work, 'system.csd'), csdText(`instr 1\n i1 system_i 1, "touch ${marker}"\nendin`));
