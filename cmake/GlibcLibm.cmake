@@ -4,8 +4,9 @@
 # percent of arguments; Csound's feedback paths (filters, oscillators with phase feedback) can grow such a bit into
 # an audible difference. This file compiles the implementations that Debian's libc6 runs natively, from Debian's
 # glibc source package, into the static library `glibm`, which the csound-engine target links ahead of musl so its
-# symbols win. Only the functions listed in GLIBM_SOURCES are replaced; the other exact operations (fmod, ldexp,
-# modf, round, ...) stay musl's, which returns the same bits (tests/node/libm.test.ts checks both kinds). fmax and
+# symbols win. Only the functions listed in GLIBM_SOURCES are replaced; the other exact operations (ldexp, modf,
+# round, ...) stay musl's, which returns the same bits (tests/node/libm.test.ts checks both kinds), apart from fmod,
+# which is cpp/fast_fmod.c's (exact too, and faster). fmax and
 # fmin are glibc's too: musl's return the number, glibc's a NaN, when one argument is a signaling NaN.
 #
 # Which glibc variant: on x86-64, glibc selects at load time an FMA/AVX2 build of sin, cos, tan, atan, atan2,
