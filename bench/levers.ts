@@ -43,6 +43,11 @@ export const LEVERS: Lever[] = [
     kept: true,
   },
   {
+    lever: 'diskin2\'s per-tap sample read always inlined (patches/csound/0013: clang kept the static inline function a call, GCC inlines it natively)',
+    measured: 'sample-playback 1,187–1,299 → 961–1,105 ms; golden suite unchanged',
+    kept: true,
+  },
+  {
     lever: 'The sorted score read from memory in one copy for the facade\'s limit checks in `start()` (it went through embind\'s string conversion, byte by byte through the growable-heap accessor)',
     measured: 'many-events 221 → 204 ms in the benchmark (about 23 ms of each `start()` for 4,000 notes); its CLI CPU 652 → 581 ms',
     kept: true,
