@@ -1,6 +1,8 @@
 // What was tried to make the engine faster, start sooner or ship smaller, and what each gave. Measured by hand on
-// the benchmark machine (2-core AMD EPYC, quiet), each as A/B renders of the suite's CSDs in process (start() and
-// the performKsmps() loop, best of 2 runs in fresh processes, A and B interleaved twice), unless it says otherwise.
+// the benchmark machine, each as A/B renders of the suite's CSDs in process (start() and the performKsmps() loop,
+// best of 2 runs in fresh processes, A and B interleaved twice), unless it says otherwise. The machine was a 2-core
+// AMD EPYC up to the diskin2 lever; from the table-lookup lever on, a 2-core Intel Xeon (AVX-512, AMX), on which
+// native Csound renders the table oscillators much faster and the same wasm does not (see that lever).
 // docs/PERFORMANCE.md prints this table (bench/report.ts).
 
 export const LEVERS_MEASURED = 'December 2026, csound-wasm 0.1.0, Emscripten 3.1.6, Node 20';
@@ -46,6 +48,21 @@ export const LEVERS: Lever[] = [
     lever: 'diskin2\'s per-tap sample read always inlined (patches/csound/0013: clang kept the static inline function a call, GCC inlines it natively)',
     measured: 'sample-playback 1,187–1,299 → 961–1,105 ms; golden suite unchanged',
     kept: true,
+  },
+  {
+    lever: 'Table oscillators and a-rate table reads without a rounding instruction (patches/csound/0014: poscil, poscil3, lposcil, lposcil3 and ugtabs\' a-rate table, tablei, table3, tablew take their integer index from an addition and a bit reinterpretation)',
+    measured: 'found on the Intel machine, where table-osc-poly read 2.6× native: V8 compiles f64→i32 and floor with a roundsd that keeps the upper half of its destination register, and TurboFan gave it the register of the previous sample\'s result, so each sample waited for the one before (perf on the jitted code: a third of poscil\'s and tablei\'s samples on the conversion). poscil alone 485 → 201 ms (native 135, empty instrument 88), tablei 551 → 270 ms (native 196), table-osc-poly 1,218 → 660 ms; outputs byte-identical on 17 CSDs; golden CSD tab_index_edges (indices near ±2^31, negative, fractional) bit-identical to the plain native build',
+    kept: true,
+  },
+  {
+    lever: 'Every f64→i32 conversion in the module through the 64-bit one, clamped exactly (a post-link rewrite of all 3,180 `i32.trunc_sat_f64_s`), to avoid the same chain everywhere',
+    measured: 'table-osc-poly 1,111 → 842 ms, but fm 470 → 557 ms and physical-models 203 → 220 ms: the 64-bit conversion costs more where no chain forms; ksmps-1 unchanged',
+    kept: false,
+  },
+  {
+    lever: 'The same index computation for the k-rate table reads (tablei etc. once per k-cycle; fm calls them per sample inside a `setksmps 1` UDO)',
+    measured: 'fm 524/533/519 → 505/540/508 ms in three A/B pairs: within noise',
+    kept: false,
   },
   {
     lever: 'The sorted score read from memory in one copy for the facade\'s limit checks in `start()` (it went through embind\'s string conversion, byte by byte through the growable-heap accessor)',
