@@ -65,6 +65,11 @@ export const LEVERS: Lever[] = [
     kept: false,
   },
   {
+    lever: 'No spout spin lock with one performing thread (the lock guards instruments performed in parallel with -j; in wasm its unlock is a full-barrier atomic store where natively pthread_spin_unlock is a plain store)',
+    measured: 'ksmps-1 538 → 516 and 528 → 521 ms, table-osc-poly 703 → 679 and 707 → 702 ms, many-events 176 → 179 ms: 1–4 %, within noise on the second pair; not worth changing Csound\'s locking',
+    kept: false,
+  },
+  {
     lever: 'The sorted score read from memory in one copy for the facade\'s limit checks in `start()` (it went through embind\'s string conversion, byte by byte through the growable-heap accessor)',
     measured: 'many-events 221 → 204 ms in the benchmark (about 23 ms of each `start()` for 4,000 notes); its CLI CPU 652 → 581 ms',
     kept: true,
