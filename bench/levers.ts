@@ -115,6 +115,11 @@ export const LEVERS: Lever[] = [
     kept: false,
   },
   {
+    lever: 'Smaller initial memory (16 MB instead of 32 MB; it grows on demand either way)',
+    measured: 'first `Csound.create()` 54/48 vs 47/49 ms (median of 7, two rounds), second 6.5–7.7 vs 6.8–7.6 ms: no change; the pages are not touched until used',
+    kept: false,
+  },
+  {
     lever: 'Embind without dynamic code (`-sDYNAMIC_EXECUTION=0`), for a cheaper second instance',
     measured: 'second `Csound.create()` about 1 ms less (median 5.4 vs 6.3 ms over 20), but every embind call slower: a ksmps = 1 render through `performKsmps()` 753 → 952 ms',
     kept: false,
