@@ -7,7 +7,7 @@
 
 export const LEVERS_MEASURED =
   'December 2026, csound-wasm 0.1.0, Emscripten 3.1.6, Node 20; on a 2-core AMD EPYC up to the diskin2 lever, on a ' +
-  '2-core Intel Xeon (the machine of the table above) from the table-lookup lever on';
+  '2-core Intel Xeon with AVX-512 from the table-lookup lever on';
 
 export interface Lever {
   lever: string;
