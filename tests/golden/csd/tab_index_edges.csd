@@ -1,9 +1,9 @@
 <CsoundSynthesizer>
 ; per-sample table lookups at the edges of their integer conversion (patches/csound/0014 computes these integers
 ; without a rounding instruction in wasm): a-rate table, tablei, table3 and tablew with indices below zero,
-; fractional on both sides of zero, near 2^31 (both sides of where the fast path hands over to the plain
-; conversion, on both signs), raw and normalised, wrapped and clamped; poscil, poscil3, lposcil and lposcil3 with negative and
-; fast-moving phases and phase offsets.
+; fractional on both sides of zero, and next to +-2^31 where the fast path hands over to the plain conversion, raw
+; and normalised, wrapped and clamped; poscil and poscil3 with falling, negative and fast frequencies and phase
+; offsets; lposcil and lposcil3 looping a segment.
 <CsOptions>
 -d -m0
 </CsOptions>
